@@ -1,0 +1,117 @@
+//! The `canhbao` command: thin wiring from the command line to the library.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::DateTime;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use canhbao::{LangChoice, ParseError, ParseOptions};
+
+#[derive(Debug, Parser)]
+#[command(name = "canhbao", version, about = "Vietnamese weather bulletins to structured JSON")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse bulletins into the `canhbao.bulletin/1` JSON, one document per line (NDJSON).
+    Parse {
+        /// Files to parse; standard input when none is given or for `-`.
+        files: Vec<PathBuf>,
+        /// Indent the output (one document).
+        #[arg(long)]
+        pretty: bool,
+        /// The bulletin's language.
+        #[arg(long, value_enum, default_value_t = Lang::Auto)]
+        lang: Lang,
+        /// Reference time (RFC 3339) for dates written without a year; default: now.
+        #[arg(long, value_parser = parse_now)]
+        now: Option<DateTime<chrono::FixedOffset>>,
+    },
+    /// Print the JSON Schema of the document.
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Lang {
+    Auto,
+    Vi,
+    En,
+}
+
+fn parse_now(s: &str) -> Result<DateTime<chrono::FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s).map_err(|e| format!("not an RFC 3339 time ({e}), e.g. 2026-11-25T08:00:00+07:00"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("canhbao: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Schema => {
+            let schema = canhbao::Document::json_schema();
+            println!("{}", serde_json::to_string_pretty(&schema)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Parse { files, pretty, lang, now } => {
+            let mut opts = ParseOptions {
+                lang: match lang {
+                    Lang::Auto => LangChoice::Auto,
+                    Lang::Vi => LangChoice::Vi,
+                    Lang::En => LangChoice::En,
+                },
+                ..ParseOptions::default()
+            };
+            if let Some(now) = now {
+                opts.now = now;
+            }
+            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            // Read and check every input first, so that a bad one prints nothing at all.
+            let mut docs = Vec::with_capacity(files.len());
+            for f in &files {
+                let bytes = read(f)?;
+                match canhbao::parse_bytes(&bytes, &opts) {
+                    Ok(doc) => docs.push(doc),
+                    Err(ParseError::InvalidUtf8 { offset }) => {
+                        anyhow::bail!("{}: input is not UTF-8: invalid byte at offset {offset}", f.display())
+                    }
+                }
+            }
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for doc in &docs {
+                if pretty {
+                    serde_json::to_writer_pretty(&mut out, doc)?;
+                } else {
+                    serde_json::to_writer(&mut out, doc)?;
+                }
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn read(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(bytes)
+}

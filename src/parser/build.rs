@@ -1,0 +1,691 @@
+//! From raw items to typed facts: the semantic layer of the grammar.
+//!
+//! A sentence's items come in as written; this module decides which fact each value belongs
+//! to. Order matters throughout: qualifiers before a fact wait for it, qualifiers right after
+//! one attach to it; an exception clause ("ven biển cấp 3-4") opens a new fact that inherits
+//! only what says *what* is measured (a wind's direction, a temperature's bound); a cyclone fact
+//! is opened by a stated position, and a strength or movement joins the latest position that
+//! does not have one yet.
+
+use crate::bulletin::{
+    Bound, ColdSeverity, Compass, Condition, Coverage, Cyclone, CycloneCategory, Fact, FactBody,
+    FogDensity, HazardKind, Intensity, Likelihood, Moving, Qualifiers, RainForm, Range, SkyCover,
+    Span, Stat, Wind,
+};
+
+use super::normalize::Normalized;
+use super::quantity::Unit;
+use super::raw::{Item, LevelKind, Raw};
+
+/// What the sentence is talking about: where a bare value or level goes.
+#[derive(Debug, Clone, PartialEq)]
+enum Topic {
+    None,
+    Wind { fact: Option<usize>, from: Vec<Compass>, start: usize },
+    Temperature,
+    Humidity(Option<Stat>),
+    Visibility,
+    Waves,
+    Tide,
+    Rainfall,
+    Risk(Option<usize>),
+    Cyclone,
+    Gusts(usize),
+}
+
+/// Document-wide state and the facts found so far.
+#[derive(Debug)]
+pub struct Builder<'a> {
+    input: &'a str,
+    pub facts: Vec<Fact>,
+    /// Set by a "📍 Hiện trạng:" label: what follows is observed, until the next label.
+    pub observed_block: bool,
+    /// Inside a pipe-delimited storm table.
+    pub storm_table: bool,
+    cyclone: Option<usize>,
+    category: CycloneCategory,
+    cyclone_number: Option<u32>,
+    cyclone_name: Option<String>,
+    /// A position marker ("vị trí tâm bão") opened this fact and waits for its lat/lon.
+    awaiting_position: Option<usize>,
+}
+
+/// The per-sentence view the rules below share.
+struct Sentence<'s> {
+    norm: &'s Normalized,
+    items: &'s [Raw],
+    topic: Topic,
+    likelihood: bool,
+    condition: Option<Condition>,
+    observed: bool,
+    when: Option<(usize, usize)>,
+    where_: Option<(usize, usize)>,
+    coverage: Option<Coverage>,
+    bound: Option<Option<Bound>>,
+    clause_start: usize,
+    clause_first_item: usize,
+    exception: bool,
+    last_temp: Option<usize>,
+    last_rain: Option<(usize, usize)>, // (fact, item index)
+    last_fog: Option<usize>,
+    first_fact: usize,
+    topic_start: Option<usize>,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(input: &'a str) -> Self {
+        Self {
+            input,
+            facts: Vec::new(),
+            observed_block: false,
+            storm_table: false,
+            cyclone: None,
+            category: CycloneCategory::Storm,
+            cyclone_number: None,
+            cyclone_name: None,
+            awaiting_position: None,
+        }
+    }
+
+    /// Turns one sentence's items into facts; returns how many facts it produced.
+    pub fn sentence(&mut self, norm: &Normalized, items: &[Raw], table_row_start: bool) -> usize {
+        let mut s = Sentence {
+            norm,
+            items,
+            topic: Topic::None,
+            likelihood: false,
+            condition: None,
+            observed: false,
+            when: None,
+            where_: None,
+            coverage: None,
+            bound: None,
+            clause_start: self.facts.len(),
+            clause_first_item: 0,
+            exception: false,
+            last_temp: None,
+            last_rain: None,
+            last_fog: None,
+            first_fact: self.facts.len(),
+            topic_start: None,
+        };
+        if self.storm_table && table_row_start {
+            // A row of the storm table starts with its time: a new forecast position.
+            let (a, b) = items.first().map_or((0, 0), |r| (r.start, r.end));
+            let idx = self.new_cyclone(&mut s, a, b);
+            self.cyclone = Some(idx);
+            self.awaiting_position = Some(idx);
+            if let Some(Fact { body: FactBody::Cyclone(c), .. }) = self.facts.get_mut(idx) {
+                c.at = Some(slice(self.input, norm, a, b));
+            }
+            return 1;
+        }
+        for k in 0..items.len() {
+            self.item(&mut s, k);
+        }
+        // A cyclone fact opened by a bare marker with nothing else stated is no fact.
+        self.facts.len() - s.first_fact
+    }
+
+    fn item(&mut self, s: &mut Sentence<'_>, k: usize) {
+        let Some(raw) = s.items.get(k) else { return };
+        let (a, b) = (raw.start, raw.end);
+        match &raw.item {
+            Item::Comma | Item::Semicolon => {
+                s.clause_start = self.facts.len();
+                s.clause_first_item = k + 1;
+                s.coverage = None;
+                s.exception = false;
+                if raw.item == Item::Semicolon {
+                    s.last_rain = None;
+                }
+            }
+            Item::Coverage(c) => {
+                if !leads_fact(s.items, k) && self.follows_fact(s, k) {
+                    self.trail(s, |q| {
+                        if q.coverage.is_none() {
+                            q.coverage = Some(*c);
+                        }
+                    });
+                } else {
+                    s.coverage = Some(*c);
+                    s.exception = true;
+                }
+            }
+            Item::Likelihood => s.likelihood = true,
+            Item::Condition(c) => {
+                if !leads_fact(s.items, k) && self.follows_fact(s, k) {
+                    self.trail(s, |q| {
+                        if q.condition.is_none() {
+                            q.condition = Some(*c);
+                        }
+                    });
+                } else {
+                    s.condition = Some(*c);
+                }
+            }
+            Item::Observed => s.observed = true,
+            Item::When => s.when = Some((a, b)),
+            Item::Where => {
+                s.where_ = Some((a, b));
+                if k > s.clause_first_item || self.facts.len() > s.first_fact {
+                    s.exception = true;
+                }
+            }
+            Item::Exception => s.exception = true,
+            Item::Wind { monsoon, from, light, level, strong: _ } => {
+                s.exception = false;
+                if *monsoon && level.is_none() && !light {
+                    s.topic = Topic::None;
+                    return;
+                }
+                let mut fact = None;
+                if level.is_some() || *light {
+                    let w = Wind {
+                        from: from.clone(),
+                        level: *level,
+                        light: light.then_some(true),
+                        ..Wind::default()
+                    };
+                    fact = Some(self.push(s, FactBody::Wind(w), a, b));
+                }
+                s.topic = Topic::Wind { fact, from: from.clone(), start: a };
+            }
+            Item::Level { kind, range } => self.level(s, k, *kind, *range),
+            Item::Value(v) => self.value(s, k, *v),
+            Item::TempWord => {
+                s.topic_start = Some(a);
+                s.topic = Topic::Temperature;
+                s.bound = Some(None);
+            }
+            Item::Bound(bd) => {
+                if !matches!(s.topic, Topic::Tide | Topic::Waves | Topic::Humidity(_)) {
+                    s.topic = Topic::Temperature;
+                    s.topic_start = Some(s.topic_start.unwrap_or(a));
+                    s.bound = Some(Some(*bd));
+                }
+            }
+            Item::HumidityWord(st) => {
+                s.topic = Topic::Humidity(*st);
+                s.topic_start = Some(a);
+            }
+            Item::RainfallWord => {
+                s.topic = Topic::Rainfall;
+                s.topic_start = Some(a);
+            }
+            Item::VisibilityWord => {
+                s.topic = Topic::Visibility;
+                s.topic_start = Some(a);
+            }
+            Item::WavesWord => {
+                s.topic = Topic::Waves;
+                s.topic_start = Some(a);
+            }
+            Item::TideWord => s.topic = Topic::Tide,
+            Item::Rain { form, intensity } => self.rain(s, k, *form, intensity),
+            Item::Thunderstorm => {
+                self.push(s, FactBody::Thunderstorm {}, a, b);
+            }
+            Item::Hazard(h) => {
+                let idx = self.push(s, FactBody::Hazard { hazard: *h, level: None }, a, b);
+                if *h == HazardKind::StrongGusts {
+                    s.topic = Topic::Gusts(idx);
+                }
+            }
+            Item::Sky(c) => {
+                self.push(s, FactBody::Sky { cover: *c }, a, b);
+            }
+            Item::SkyFewToClear => {
+                self.push(s, FactBody::Sky { cover: SkyCover::Few }, a, b);
+                self.push(s, FactBody::Sky { cover: SkyCover::Clear }, a, b);
+            }
+            Item::Heat(h) => {
+                self.push(s, FactBody::Heat { severity: *h }, a, b);
+            }
+            Item::Cold(c) => {
+                self.push(s, FactBody::Cold { severity: *c }, a, b);
+            }
+            Item::Fog(d) => {
+                let idx = self.push(s, FactBody::Fog { density: *d }, a, b);
+                s.last_fog = Some(idx);
+            }
+            Item::FogDense => {
+                if let Some(f) = s.last_fog.and_then(|i| self.facts.get_mut(i)) {
+                    f.body = FactBody::Fog { density: FogDensity::Dense };
+                    extend(self.input, s.norm, f, b);
+                }
+            }
+            Item::NoRain => {
+                self.push(s, FactBody::NoRain {}, a, b);
+            }
+            Item::SeaState(st) => {
+                self.push(s, FactBody::SeaState { state: *st }, a, b);
+            }
+            Item::Risk { level, cause } => {
+                let cause = cause.filter(|(x, y)| y > x).map(|(x, y)| slice(self.input, s.norm, x, y));
+                match level {
+                    Some(l) => {
+                        let idx = self.push(s, FactBody::Risk { level: *l, cause }, a, b);
+                        s.topic = Topic::Risk(Some(idx));
+                    }
+                    None => s.topic = Topic::Risk(None),
+                }
+            }
+            Item::CycloneWord { category, number, name } => {
+                self.category = *category;
+                if number.is_some() {
+                    self.cyclone_number = *number;
+                }
+                if name.is_some() {
+                    self.cyclone_name.clone_from(name);
+                }
+                s.topic = Topic::Cyclone;
+            }
+            Item::CyclonePosition => {
+                let idx = self.new_cyclone(s, a, b);
+                self.cyclone = Some(idx);
+                self.awaiting_position = Some(idx);
+                s.topic = Topic::Cyclone;
+            }
+            Item::Position { lat, lon } => {
+                let idx = match self.awaiting_position.take() {
+                    Some(i) => i,
+                    None => {
+                        let i = self.new_cyclone(s, a, b);
+                        self.cyclone = Some(i);
+                        i
+                    }
+                };
+                if let Some(f) = self.facts.get_mut(idx) {
+                    if let FactBody::Cyclone(c) = &mut f.body {
+                        c.lat = Some(*lat);
+                        c.lon = Some(*lon);
+                    }
+                    extend(self.input, s.norm, f, b);
+                }
+                s.topic = Topic::Cyclone;
+            }
+            Item::CycloneStrength => s.topic = Topic::Cyclone,
+            Item::Movement { toward, kmh } => {
+                let current = self.cyclone.filter(|&i| {
+                    matches!(self.facts.get(i), Some(Fact { body: FactBody::Cyclone(c), .. }) if c.moving.is_none())
+                });
+                let idx = match current {
+                    Some(i) => i,
+                    None if self.cyclone.is_some() || matches!(s.topic, Topic::Cyclone) => {
+                        let i = self.new_cyclone(s, a, b);
+                        self.cyclone = Some(i);
+                        i
+                    }
+                    None => return,
+                };
+                if let Some(f) = self.facts.get_mut(idx) {
+                    if let FactBody::Cyclone(c) = &mut f.body {
+                        c.moving = Some(Moving { toward: toward.clone(), kmh: *kmh });
+                    }
+                    extend(self.input, s.norm, f, b);
+                }
+                s.topic = Topic::Cyclone;
+            }
+            Item::Change
+            | Item::Cause
+            | Item::Boilerplate
+            | Item::Filler
+            | Item::Name
+            | Item::Unknown => {}
+        }
+    }
+
+    /// Whether item `k` comes right after a fact of its clause (only neutral items between).
+    fn follows_fact(&self, s: &Sentence<'_>, k: usize) -> bool {
+        if self.facts.len() == s.clause_start && s.last_rain.is_none_or(|(f, _)| f < s.clause_start) {
+            return false;
+        }
+        let before = s.items.get(s.clause_first_item..k).unwrap_or(&[]);
+        before.iter().rev().find(|r| !r.item.is_neutral()).is_some_and(|r| produces_fact(&r.item))
+    }
+
+    /// Applies a trailing qualifier to the facts of the current clause.
+    fn trail(&mut self, s: &Sentence<'_>, f: impl Fn(&mut Qualifiers)) {
+        let from = s.last_rain.map_or(s.clause_start, |(r, _)| r.min(s.clause_start));
+        let from = if from < s.first_fact { s.clause_start } else { from };
+        for fact in self.facts.get_mut(from..).unwrap_or(&mut []) {
+            f(&mut fact.qualifiers);
+        }
+    }
+
+    fn qualifiers(&self, s: &Sentence<'_>) -> Qualifiers {
+        Qualifiers {
+            where_: s.where_.map(|(a, b)| slice(self.input, s.norm, a, b)),
+            when: s.when.map(|(a, b)| slice(self.input, s.norm, a, b)),
+            coverage: s.coverage,
+            likelihood: s.likelihood.then_some(Likelihood::Possible),
+            condition: s.condition,
+            observed: (s.observed || self.observed_block).then_some(true),
+        }
+    }
+
+    fn push(&mut self, s: &mut Sentence<'_>, body: FactBody, a: usize, b: usize) -> usize {
+        // The first value after "Độ ẩm", "Sóng cao", "Nhiệt độ…" starts its fact's text there.
+        let a = s.topic_start.take().map_or(a, |t| t.min(a));
+        let (start, end) = (s.norm.start(a), s.norm.end(b));
+        let text = self.input.get(start..end).unwrap_or("").to_owned();
+        let qualifiers = self.qualifiers(s);
+        self.facts.push(Fact { body, span: Span(start, end), text, qualifiers });
+        // A leading coverage word qualifies one fact (or one merged rain phrase).
+        s.coverage = None;
+        self.facts.len() - 1
+    }
+
+    fn new_cyclone(&mut self, s: &mut Sentence<'_>, a: usize, b: usize) -> usize {
+        let c = Cyclone {
+            category: self.category,
+            number: self.cyclone_number,
+            name: self.cyclone_name.clone(),
+            at: s.when.map(|(x, y)| slice(self.input, s.norm, x, y)),
+            lat: None,
+            lon: None,
+            level: None,
+            gust: None,
+            speed_kmh: None,
+            moving: None,
+        };
+        self.push(s, FactBody::Cyclone(c), a, b)
+    }
+
+    fn level(&mut self, s: &mut Sentence<'_>, k: usize, kind: LevelKind, range: Range) {
+        let Some(raw) = s.items.get(k) else { return };
+        let (a, b) = (raw.start, raw.end);
+        match s.topic.clone() {
+            Topic::Risk(existing) => {
+                let level = range.min.unwrap_or(0.0) as u8;
+                if !(1..=5).contains(&level) {
+                    return;
+                }
+                match existing {
+                    Some(i) if !s.exception => {
+                        if let Some(f) = self.facts.get_mut(i) {
+                            extend(self.input, s.norm, f, b);
+                        }
+                    }
+                    _ => {
+                        let idx = self.push(s, FactBody::Risk { level, cause: None }, a, b);
+                        s.topic = Topic::Risk(Some(idx));
+                    }
+                }
+            }
+            Topic::Gusts(i) => {
+                if let Some(f) = self.facts.get_mut(i) {
+                    if let FactBody::Hazard { level: l @ None, .. } = &mut f.body {
+                        *l = Some(range);
+                        extend(self.input, s.norm, f, b);
+                        return;
+                    }
+                }
+                s.topic = Topic::None;
+                self.level(s, k, kind, range);
+            }
+            Topic::Cyclone => self.cyclone_level(s, kind, range, a, b),
+            Topic::Wind { fact, from, start } => {
+                let target = fact.filter(|&i| {
+                    !s.exception
+                        && matches!(self.facts.get(i), Some(Fact { body: FactBody::Wind(w), .. }) if slot_free(w, kind))
+                });
+                let idx = match target {
+                    Some(i) => i,
+                    None => {
+                        // An exception opens a new fact that keeps only the direction.
+                        let from_ = if fact.is_some() || s.exception { from.clone() } else { from.clone() };
+                        let begin = if fact.is_none() { start } else { self.clause_begin(s, a) };
+                        let w = Wind { from: from_, ..Wind::default() };
+                        let idx = self.push(s, FactBody::Wind(w), begin, b);
+                        s.exception = false;
+                        s.topic = Topic::Wind { fact: Some(idx), from, start };
+                        idx
+                    }
+                };
+                if let Some(f) = self.facts.get_mut(idx) {
+                    if let FactBody::Wind(w) = &mut f.body {
+                        set_slot(w, kind, range);
+                    }
+                    extend(self.input, s.norm, f, b);
+                }
+            }
+            Topic::None if !self.storm_table => {
+                // "Vùng biển từ Khánh Hoà đến TP HCM cấp 6, giật cấp 7-8": a wind with no word.
+                if matches!(kind, LevelKind::Plain | LevelKind::Gust | LevelKind::AtTimes) {
+                    let begin = self.clause_begin(s, a);
+                    let mut w = Wind::default();
+                    set_slot(&mut w, kind, range);
+                    let idx = self.push(s, FactBody::Wind(w), begin, b);
+                    s.topic = Topic::Wind { fact: Some(idx), from: Vec::new(), start: begin };
+                }
+            }
+            Topic::None => self.cyclone_level(s, kind, range, a, b),
+            _ => {}
+        }
+    }
+
+    /// Where an exception clause begins: its first item, so the fact's text includes "ven biển".
+    fn clause_begin(&self, s: &Sentence<'_>, a: usize) -> usize {
+        s.items.get(s.clause_first_item).map_or(a, |r| r.start.min(a))
+    }
+
+    fn cyclone_level(&mut self, s: &mut Sentence<'_>, kind: LevelKind, range: Range, a: usize, b: usize) {
+        let free = |c: &Cyclone| match kind {
+            LevelKind::Gust => c.gust.is_none(),
+            _ => c.level.is_none(),
+        };
+        let current = self.cyclone.filter(
+            |&i| matches!(self.facts.get(i), Some(Fact { body: FactBody::Cyclone(c), .. }) if free(c)),
+        );
+        let idx = match current {
+            Some(i) => i,
+            None if self.storm_table => return,
+            None if matches!(kind, LevelKind::Plain | LevelKind::Rise) => {
+                let i = self.new_cyclone(s, a, b);
+                self.cyclone = Some(i);
+                i
+            }
+            None => return,
+        };
+        if let Some(f) = self.facts.get_mut(idx) {
+            if let FactBody::Cyclone(c) = &mut f.body {
+                match kind {
+                    LevelKind::Gust => c.gust = Some(range),
+                    LevelKind::AtTimes | LevelKind::Later => {}
+                    _ => c.level = Some(range),
+                }
+            }
+            extend(self.input, s.norm, f, b);
+        }
+    }
+
+    fn value(&mut self, s: &mut Sentence<'_>, k: usize, v: super::quantity::Value) {
+        let Some(raw) = s.items.get(k) else { return };
+        let (a, b) = (raw.start, raw.end);
+        match v.unit {
+            Unit::Celsius => self.temperature(s, k, v.range, a, b),
+            Unit::None => match s.topic {
+                Topic::Temperature => self.temperature(s, k, v.range, a, b),
+                Topic::Risk(_) | Topic::Wind { .. } | Topic::Cyclone if v.range.min.is_some_and(|m| m <= 17.0) => {
+                    self.level(s, k, LevelKind::Plain, v.range);
+                }
+                _ => {}
+            },
+            Unit::Percent => {
+                if let Topic::Humidity(stat) = s.topic {
+                    self.push(s, FactBody::Humidity { percent: v.range, stat }, a, b);
+                }
+            }
+            Unit::Mm => {
+                self.push(s, FactBody::Rainfall { mm: v.range, hours: v.hours }, a, b);
+            }
+            Unit::M | Unit::Cm => {
+                if s.topic == Topic::Waves {
+                    let m = if v.unit == Unit::Cm { scale(v.range, 0.01) } else { v.range };
+                    self.push(s, FactBody::Waves { m }, a, b);
+                }
+            }
+            Unit::Km => {
+                if s.topic == Topic::Visibility {
+                    self.push(s, FactBody::Visibility { km: v.range }, a, b);
+                }
+            }
+            Unit::Kmh | Unit::Ms => self.speed(s, v.unit, v.range, b),
+        }
+    }
+
+    fn speed(&mut self, s: &mut Sentence<'_>, unit: Unit, range: Range, b: usize) {
+        let target = match &s.topic {
+            Topic::Wind { fact: Some(i), .. } => Some(*i),
+            Topic::Cyclone => self.cyclone,
+            _ => None,
+        };
+        let Some(f) = target.and_then(|i| self.facts.get_mut(i)) else { return };
+        match &mut f.body {
+            FactBody::Wind(w) if unit == Unit::Ms => w.speed_ms = Some(range),
+            FactBody::Wind(w) => w.speed_kmh = Some(range),
+            FactBody::Cyclone(c) if c.speed_kmh.is_none() => c.speed_kmh = Some(range),
+            _ => return,
+        }
+        extend(self.input, s.norm, f, b);
+    }
+
+    fn temperature(&mut self, s: &mut Sentence<'_>, k: usize, celsius: Range, a: usize, b: usize) {
+        // "rét 7-9 độ C" is the temperature only.
+        let prev = s.items.get(..k).and_then(|p| p.iter().rev().find(|r| !matches!(r.item, Item::Filler)));
+        if let Some(Raw { item: Item::Cold(ColdSeverity::Cold), .. }) = prev {
+            if self.facts.last().is_some_and(|f| matches!(f.body, FactBody::Cold { .. })) {
+                self.facts.pop();
+            }
+        }
+        // Bounds come from words only: a bound stated in this sentence, else the one of the
+        // temperature this clause is an exception to.
+        let bound = match s.bound {
+            Some(b) => b,
+            None => s.last_temp.and_then(|i| match self.facts.get(i) {
+                Some(Fact { body: FactBody::Temperature { bound, .. }, .. }) => *bound,
+                _ => None,
+            }),
+        };
+        let begin = if s.exception { self.clause_begin(s, a) } else { a };
+        let idx = self.push(s, FactBody::Temperature { bound, celsius }, begin, b);
+        s.last_temp = Some(idx);
+        s.bound = None;
+        s.topic = Topic::Temperature;
+    }
+
+    fn rain(&mut self, s: &mut Sentence<'_>, k: usize, form: Option<RainForm>, intensity: &[Intensity]) {
+        let Some(raw) = s.items.get(k) else { return };
+        let (a, b) = (raw.start, raw.end);
+        // What stands between this phrase and the previous rain phrase decides: only commas
+        // merge ("có mưa, mưa vừa"); a coverage word of its own makes a new fact.
+        let mut merge_into = None;
+        let mut adjacent = false;
+        if let Some((f, j)) = s.last_rain {
+            let between = s.items.get(j + 1..k).unwrap_or(&[]);
+            adjacent = between.iter().all(|r| {
+                matches!(r.item, Item::Comma | Item::Coverage(_) | Item::Filler | Item::When | Item::Likelihood)
+            });
+            let only_commas = between.iter().all(|r| matches!(r.item, Item::Comma | Item::Filler));
+            if only_commas && s.coverage.is_none() && !s.exception {
+                merge_into = Some(f);
+            }
+        }
+        if form.is_none() && !adjacent {
+            // A bare "to", "lớn" names a rain intensity only right after rain.
+            return;
+        }
+        if let Some(f) = merge_into.and_then(|i| self.facts.get_mut(i)) {
+            if let FactBody::Rain { form: fm, intensity: it } = &mut f.body {
+                if let Some(nf) = form {
+                    if nf != RainForm::Rain {
+                        *fm = nf;
+                    }
+                }
+                for x in intensity {
+                    if !it.contains(x) {
+                        it.push(*x);
+                    }
+                }
+                it.sort();
+            }
+            extend(self.input, s.norm, f, b);
+            s.last_rain = merge_into.map(|f| (f, k));
+            return;
+        }
+        let body = FactBody::Rain { form: form.unwrap_or(RainForm::Rain), intensity: intensity.to_vec() };
+        let idx = self.push(s, body, a, b);
+        s.last_rain = Some((idx, k));
+    }
+}
+
+/// Whether the next item of the clause that is not neutral states a fact (a leading qualifier).
+fn leads_fact(items: &[Raw], k: usize) -> bool {
+    items
+        .get(k + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|r| !r.item.is_neutral() && !matches!(r.item, Item::Likelihood | Item::Condition(_) | Item::Coverage(_)))
+        .is_some_and(|r| produces_fact(&r.item))
+}
+
+fn produces_fact(item: &Item) -> bool {
+    matches!(
+        item,
+        Item::Wind { .. }
+            | Item::Level { .. }
+            | Item::Value(_)
+            | Item::Rain { .. }
+            | Item::Thunderstorm
+            | Item::Hazard(_)
+            | Item::Sky(_)
+            | Item::SkyFewToClear
+            | Item::Heat(_)
+            | Item::Cold(_)
+            | Item::Fog(_)
+            | Item::NoRain
+            | Item::SeaState(_)
+            | Item::Risk { .. }
+    )
+}
+
+fn slot_free(w: &Wind, kind: LevelKind) -> bool {
+    match kind {
+        LevelKind::Plain => w.level.is_none() && w.light.is_none(),
+        LevelKind::AtTimes => w.at_times.is_none(),
+        LevelKind::Gust => w.gust.is_none(),
+        LevelKind::Later => w.later.is_none(),
+        LevelKind::Rise => w.later.is_none(),
+    }
+}
+
+fn set_slot(w: &mut Wind, kind: LevelKind, r: Range) {
+    match kind {
+        LevelKind::Plain => w.level = Some(r),
+        LevelKind::AtTimes => w.at_times = Some(r),
+        LevelKind::Gust => w.gust = Some(r),
+        LevelKind::Later => w.later = Some(r),
+        LevelKind::Rise if w.level.is_none() => w.level = Some(r),
+        LevelKind::Rise => w.later = Some(r),
+    }
+}
+
+fn scale(r: Range, k: f64) -> Range {
+    Range::new(r.min.map(|x| x * k), r.max.map(|x| x * k))
+}
+
+/// The input text of a normalised span.
+fn slice(input: &str, norm: &Normalized, a: usize, b: usize) -> String {
+    input.get(norm.start(a)..norm.end(b)).unwrap_or("").trim().to_owned()
+}
+
+/// Extends a fact's span and text to normalised end `b`.
+fn extend(input: &str, norm: &Normalized, f: &mut Fact, b: usize) {
+    let end = norm.end(b);
+    if end > f.span.1 {
+        f.span.1 = end;
+        f.text = input.get(f.span.0..end).unwrap_or("").to_owned();
+    }
+}

@@ -1,0 +1,368 @@
+//! The document level: lines, area headings, the issue time, labels, sentences, and the
+//! unparsed residue with the coverage figure.
+//!
+//! Lines are read one at a time and normalised one at a time, so memory stays a small multiple
+//! of the longest line, not of the input; an overlong line is cut at a blank.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
+
+use super::build::Builder;
+use super::lexicon::Cat;
+use super::normalize::Normalized;
+use super::phrase;
+use super::raw::Item;
+use super::{Ctx, ParseOptions};
+use crate::bulletin::{Area, Document, Language, SCHEMA, Section, Span, Unparsed};
+
+/// The longest stretch normalised at once; longer lines are cut at a blank before it.
+const MAX_CHUNK: usize = 64 * 1024;
+
+// document = { line } ;
+pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Document {
+    let mut b = Builder::new(input);
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    let mut sections: Vec<(Option<Area>, usize, usize)> = vec![(None, 0, 0)]; // area, start, first fact
+    let mut issued_at: Option<String> = None;
+
+    for (start, line) in chunks(input) {
+        let norm = Normalized::new(line, start);
+        let cx = Ctx::new(language, input, &norm);
+        let body = norm.text.trim_end();
+        if body.trim().is_empty() {
+            continue;
+        }
+        // issued_line = ? a line stating when the bulletin was issued ? ;
+        if issued_at.is_none() {
+            if let Some(t) = issued_line(&cx, body, opts) {
+                issued_at = Some(t);
+                covered.push((start, start + line.len()));
+                continue;
+            }
+        }
+        let mut text = body;
+        // label_line = [ bullet ] , section_label , ":" , [ rest ] ;
+        if let Some((observed, rest)) = label(&cx, text) {
+            b.observed_block = observed;
+            covered.push((norm.start(cx.off(text)), norm.end(cx.off(rest))));
+            text = rest;
+        }
+        // heading = [ bullet ] , area_name , ":" | area_name_alone ;
+        if let Some((name_a, name_b, rest)) = heading(&cx, text) {
+            let area = Area {
+                name: cx.original(name_a, name_b).unwrap_or_default(),
+                span: Span(norm.start(name_a), norm.end(name_b)),
+            };
+            covered.push((norm.start(cx.off(text)), norm.end(cx.off(rest))));
+            if let Some(last) = sections.last_mut() {
+                last.2 = last.2.max(0);
+            }
+            sections.push((Some(area), norm.start(cx.off(text)), b.facts.len()));
+            text = rest;
+        }
+        // Storm tables: cells end with "|"; a row starts with its time cell.
+        let cell = text.trim_end().strip_suffix('|').map(str::trim_end);
+        if let Some(c) = cell {
+            if c.contains("vị trí") || c.contains("cường độ") || c.contains("thời điểm") {
+                b.storm_table = true;
+            }
+            text = c;
+        } else if !text.trim().is_empty() {
+            b.storm_table = false;
+        }
+        let row_start = cell.is_some() && is_time_cell(text);
+        for sent in sentences(text) {
+            let items = phrase::sentence(&cx, sent);
+            let produced = b.sentence(&norm, &items, row_start);
+            let weathery = items.iter().any(|r| !r.item.is_neutral() && !matches!(r.item, Item::Comma | Item::Semicolon | Item::Cause | Item::Change));
+            let whole_known = items.iter().all(|r| r.item != Item::Unknown);
+            if produced == 0 && !(whole_known && weathery) && !row_start {
+                continue; // all of it stays unparsed
+            }
+            for r in &items {
+                if r.item != Item::Unknown {
+                    covered.push((norm.start(r.start), norm.end(r.end)));
+                }
+            }
+        }
+    }
+
+    let mut facts = std::mem::take(&mut b.facts).into_iter();
+    let mut out_sections = Vec::new();
+    let n = sections.len();
+    for idx in 0..n {
+        let Some((area, s_start, first)) = sections.get(idx).cloned() else { continue };
+        let next_first = sections.get(idx + 1).map_or(usize::MAX, |s| s.2);
+        let s_end = sections.get(idx + 1).map_or(input.len(), |s| s.1);
+        let count = next_first.saturating_sub(first);
+        let fs: Vec<_> = facts.by_ref().take(count).collect();
+        if area.is_none() && fs.is_empty() {
+            continue;
+        }
+        let end = input.get(..s_end).map_or(s_end, |t| t.trim_end().len()).max(s_start);
+        out_sections.push(Section { area, span: Span(s_start, end), facts: fs });
+    }
+
+    let (unparsed, coverage) = residue(input, covered);
+    Document {
+        schema: SCHEMA.to_owned(),
+        language,
+        issued_at,
+        sections: out_sections,
+        unparsed,
+        coverage,
+    }
+}
+
+/// Lines with their input offsets; a line longer than [`MAX_CHUNK`] is cut at a blank.
+fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        let rest = input.get(pos..)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let line_end = rest.find('\n').map_or(rest.len(), |n| n + 1);
+        let mut end = line_end.min(MAX_CHUNK);
+        if end < line_end {
+            // Cut at the last blank before the limit, else at a char boundary.
+            end = rest.get(..end).and_then(|s| s.rfind(' ')).map_or(end, |n| n + 1);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end == 0 {
+                end = rest.char_indices().nth(1).map_or(rest.len(), |(n, _)| n);
+            }
+        }
+        let start = pos;
+        pos += end;
+        let piece = rest.get(..end)?;
+        Some((start, piece.trim_end_matches(['\n', '\r'])))
+    })
+}
+
+// sentences = sentence , { sentence_end , sentence } ;
+// sentence_end = ( "." | "!" | "?" | "|" | "•" ) , ? not between digits, not in "TP.HCM" ? ;
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let prev = n.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
+        let next = chars.get(n + 1).map(|x| x.1);
+        let boundary = match c {
+            '.' => {
+                let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
+                // "tp.hcm": a letter on both sides without a blank is an abbreviation, unless
+                // the next word starts a sentence ("dày đặc.miền" — normalised, so look for
+                // two letters before: abbreviations are short).
+                let glued = prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+                let abbrev = glued && text.get(start..i).is_some_and(|s| s.rsplit(' ').next().is_some_and(|w| w.chars().count() <= 3));
+                !digits && !abbrev
+            }
+            '!' | '?' | '|' | '•' => true,
+            _ => false,
+        };
+        if boundary {
+            if let Some(s) = text.get(start..i) {
+                if !s.trim().is_empty() {
+                    out.push(s);
+                }
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if let Some(s) = text.get(start..) {
+        if !s.trim().is_empty() {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Strips list bullets and emoji markers at the start of a line.
+fn strip_bullet(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        c == ' ' || c == '+' || c == '-' || c == '*' || c == '•' || c == '·' || c == '>' || (!c.is_alphanumeric() && !c.is_ascii())
+    })
+}
+
+// label_line = [ bullet ] , section_label , ":" ;
+fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
+    let t = strip_bullet(text);
+    let (v, rest) = cx.lex.longest(Cat::SectionLabel, t)?;
+    let rest = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest))?;
+    Some((v == "observed", rest))
+}
+
+// heading = [ bullet ] , area_name , ":" ;   area_name: at most 14 words, no digits, names a place
+fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
+    let t = strip_bullet(text);
+    let colon = t.find(':');
+    let (name, rest) = match colon {
+        Some(n) => (t.get(..n)?, t.get(n + 1..)?),
+        None => (t, ""),
+    };
+    let name_t = name.trim_end();
+    let words = name_t.split_whitespace().count();
+    if name_t.is_empty() || words > 14 || name_t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // A heading names a place: it starts with an area word or a capitalised name, and is not a
+    // label of a value ("Tầm nhìn xa:", "Sóng cao:").
+    let starts_area = cx.lex.longest(Cat::WhereHead, name_t).is_some()
+        || cx.lex.longest(Cat::Filler, name_t).is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
+    if !starts_area {
+        return None;
+    }
+    // Weather words in the name mean a sentence, not a heading.
+    let items = phrase::sentence(cx, name_t);
+    if items.iter().any(|r| !r.item.is_neutral() && !matches!(r.item, Item::Comma)) {
+        return None;
+    }
+    if colon.is_none() {
+        // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG").
+        let a = cx.off(name_t);
+        let original = cx.original(a, a + name_t.len())?;
+        let upper = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if !upper || words < 2 {
+            return None;
+        }
+    }
+    let a = cx.off(name_t);
+    Some((a, a + name_t.len(), rest))
+}
+
+fn is_time_cell(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.len() <= 24 && t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains(' ')
+}
+
+// issued_line = [ issued_label , [ ":" ] ] , { word } , time , { word } , date
+//             | weekday , "," , date , "|" , time , zone ;
+fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> {
+    let t = strip_bullet(text);
+    let labelled = cx.lex.longest(Cat::IssuedLabel, t).is_some();
+    let zoned = t.contains("g4t+7") || t.contains("gmt+7") || t.contains("gmt +7") || t.contains("(gmt+7)");
+    let weekday = t.starts_with("thứ ") || t.starts_with("chủ nhật");
+    if !(labelled || zoned || weekday) || t.len() > 160 {
+        return None;
+    }
+    let date = find_date(t, opts)?;
+    let time = find_time(t).unwrap_or(NaiveTime::MIN);
+    let dt = super::vietnam().from_local_datetime(&date.and_time(time)).single()?;
+    Some(dt.to_rfc3339())
+}
+
+/// The first "d/m[/y]" (or "d-m-y", "d.m.y") in the text; a missing year comes from `now`.
+fn find_date(t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
+    let bytes: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i).is_some_and(char::is_ascii_digit) && (i == 0 || !bytes.get(i - 1).is_some_and(char::is_ascii_digit)) {
+            let mut nums: Vec<u32> = Vec::new();
+            let mut j = i;
+            let mut sep_ok = true;
+            while nums.len() < 3 && sep_ok {
+                let s = j;
+                while bytes.get(j).is_some_and(char::is_ascii_digit) {
+                    j += 1;
+                }
+                let n: String = bytes.get(s..j).unwrap_or(&[]).iter().collect();
+                nums.push(n.parse().ok()?);
+                sep_ok = matches!(bytes.get(j), Some('/' | '-' | '.')) && bytes.get(j + 1).is_some_and(char::is_ascii_digit);
+                if sep_ok {
+                    j += 1;
+                }
+            }
+            if nums.len() >= 2 {
+                let (d, m) = (nums.first().copied()?, nums.get(1).copied()?);
+                let y = nums.get(2).copied().map_or(opts.now.year(), |y| if y < 100 { 2000 + y as i32 } else { y as i32 });
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return Some(date);
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The first "15:56", "16h00", "15h30'", "09 giờ 45 phút" in the text.
+fn find_time(t: &str) -> Option<NaiveTime> {
+    let chars: Vec<char> = t.chars().collect();
+    for i in 0..chars.len() {
+        if !chars.get(i).is_some_and(char::is_ascii_digit) || (i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit)) {
+            continue;
+        }
+        let mut j = i;
+        while chars.get(j).is_some_and(char::is_ascii_digit) {
+            j += 1;
+        }
+        let h: u32 = chars.get(i..j)?.iter().collect::<String>().parse().ok()?;
+        let rest: String = chars.get(j..)?.iter().take(12).collect();
+        let after = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix('h'))
+            .or_else(|| rest.strip_prefix(" giờ "))
+            .or_else(|| rest.strip_prefix(" giờ"));
+        let Some(after) = after else { continue };
+        let mins: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let m: u32 = if mins.is_empty() { 0 } else { mins.parse().ok()? };
+        if let Some(time) = NaiveTime::from_hms_opt(h, m, 0) {
+            return Some(time);
+        }
+    }
+    None
+}
+
+/// The unparsed stretches (the complement of what was covered, trimmed, merged) and coverage.
+fn residue(input: &str, mut covered: Vec<(usize, usize)>) -> (Vec<Unparsed>, f64) {
+    covered.sort_unstable();
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    let mut uncovered_chars = 0usize;
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in covered.iter().copied().chain(std::iter::once((input.len(), input.len()))) {
+        if a > pos {
+            gaps.push((pos, a));
+        }
+        pos = pos.max(b);
+    }
+    for (a, b) in gaps {
+        let Some(text) = input.get(a..b) else { continue };
+        // Punctuation between understood phrases is understood too.
+        if !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let lead = text.len() - text.trim_start().len();
+        let trimmed = text.trim();
+        let (s, e) = (a + lead, a + lead + trimmed.len());
+        uncovered_chars += trimmed.chars().filter(|c| !c.is_whitespace()).count();
+        out.push(Unparsed { span: Span(s, e), text: trimmed.to_owned() });
+    }
+    let total = input.chars().filter(|c| !c.is_whitespace()).count();
+    let coverage = if total == 0 { 0.0 } else { ((total - uncovered_chars.min(total)) as f64 / total as f64 * 1000.0).round() / 1000.0 };
+    (out, coverage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_split_keeps_decimals_and_abbreviations() {
+        assert_eq!(sentences("sóng cao 3.5m. gió nhẹ"), vec!["sóng cao 3.5m", " gió nhẹ"]);
+        assert_eq!(sentences("dày đặc.miền trung có mưa"), vec!["dày đặc", "miền trung có mưa"]);
+        assert_eq!(sentences("tp.hcm có mưa").len(), 1);
+    }
+
+    #[test]
+    fn dates_and_times() {
+        let opts = ParseOptions::default();
+        assert_eq!(find_date("thứ sáu, 20/04/2018 | 15:56 g4t+7", &opts), NaiveDate::from_ymd_opt(2018, 4, 20));
+        assert_eq!(find_time("thứ sáu, 20/04/2018 | 15:56 g4t+7"), NaiveTime::from_hms_opt(15, 56, 0));
+        assert_eq!(find_time("thời gian phát: 16h00 ngày 19/01"), NaiveTime::from_hms_opt(16, 0, 0));
+    }
+}

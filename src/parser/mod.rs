@@ -1,0 +1,132 @@
+//! The bulletin grammar: text in, [`Document`] out.
+//!
+//! Layers, from the text up: [`normalize`] (NFC, case, dashes, with a map back to input
+//! offsets), [`lexicon`] (the vocabulary in `grammars/`), [`quantity`] (numbers, ranges, units,
+//! levels), [`phrase`] (one function per phrase rule, producing the raw [`raw::Item`]s),
+//! [`build`] (items to typed facts) and [`document`] (lines, headings, issue time, sentences,
+//! unparsed residue, coverage). The grammar is written down in `grammars/bulletin.ebnf` with the
+//! same rule names.
+
+pub mod build;
+pub mod document;
+pub mod english;
+pub mod lexicon;
+pub mod normalize;
+pub mod phrase;
+pub mod quantity;
+pub mod raw;
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::bulletin::{Document, Language};
+use lexicon::Lexicon;
+use normalize::Normalized;
+
+/// The result type of every rule: the rest of the input and what was read. Rules fail with
+/// `()`; the scanner recovers by skipping a word, so no richer error is needed inside.
+pub type PResult<'a, T> = nom::IResult<&'a str, T, ()>;
+
+/// Which grammar to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    #[default]
+    Auto,
+    Vi,
+    En,
+}
+
+/// Options of a parse.
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    pub lang: LangChoice,
+    /// Reference time: dates without a year take its year.
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        Self { lang: LangChoice::Auto, now: Utc::now().with_timezone(&vietnam()) }
+    }
+}
+
+/// Vietnam's offset, +07:00, all year.
+pub fn vietnam() -> FixedOffset {
+    // 7 h is within the ±24 h FixedOffset accepts; the fallback is unreachable.
+    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| Utc::now().fixed_offset().timezone())
+}
+
+/// Input that cannot be parsed at all.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ParseError {
+    #[error("input is not UTF-8: invalid byte at offset {offset}")]
+    InvalidUtf8 { offset: usize },
+}
+
+/// Parses raw bytes: UTF-8 is required.
+pub fn parse_bytes(input: &[u8], opts: &ParseOptions) -> Result<Document, ParseError> {
+    let text = std::str::from_utf8(input).map_err(|e| ParseError::InvalidUtf8 { offset: e.valid_up_to() })?;
+    Ok(parse(text, opts))
+}
+
+/// Parses one bulletin. Never panics; what it does not understand is in `unparsed`.
+pub fn parse(input: &str, opts: &ParseOptions) -> Document {
+    let language = match opts.lang {
+        LangChoice::Vi => Language::Vi,
+        LangChoice::En => Language::En,
+        LangChoice::Auto => detect_language(input),
+    };
+    document::document(input, language, opts)
+}
+
+/// Vietnamese when enough letters carry Vietnamese diacritics; English otherwise.
+pub fn detect_language(input: &str) -> Language {
+    let mut letters = 0usize;
+    let mut marked = 0usize;
+    for c in input.chars().take(20_000) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if !c.is_ascii() && is_vietnamese_letter(c) {
+                marked += 1;
+            }
+        }
+    }
+    // Vietnamese prose has a marked letter every few letters; an English text quoting a
+    // place name ("Quảng Trị") has very few.
+    if letters > 0 && marked * 25 >= letters { Language::Vi } else if letters == 0 { Language::Vi } else { Language::En }
+}
+
+fn is_vietnamese_letter(c: char) -> bool {
+    // Latin letters with diacritics, Latin-1 to Latin Extended Additional (where ạ…ỹ live).
+    matches!(c, 'À'..='ỹ')
+}
+
+/// What every rule can see: the vocabulary and the text being read.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub lex: &'static Lexicon,
+    pub lang: Language,
+    input: &'a str,
+    norm: &'a Normalized,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(lang: Language, input: &'a str, norm: &'a Normalized) -> Self {
+        Self { lex: lexicon::lexicon(lang), lang, input, norm }
+    }
+
+    /// Offset of `rest` (a slice of the normalised text) in the normalised text.
+    pub fn off(&self, rest: &str) -> usize {
+        (rest.as_ptr() as usize).saturating_sub(self.norm.text.as_ptr() as usize).min(self.norm.text.len())
+    }
+
+    /// Whether the input character behind normalised offset `i` is upper case.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        let at = self.norm.start(i);
+        self.input.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+    }
+
+    /// The input text behind a normalised span.
+    pub fn original(&self, a: usize, b: usize) -> Option<String> {
+        self.input.get(self.norm.start(a)..self.norm.end(b)).map(|s| s.trim().to_owned())
+    }
+}

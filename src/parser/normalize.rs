@@ -1,0 +1,125 @@
+//! Normalisation before matching, with a map back to the input's byte offsets.
+//!
+//! The grammar matches lower-case NFC text with one kind of dash and single spaces. Every
+//! normalised byte remembers the input offset of the character cluster it came from, so a span
+//! found in the normalised text maps back to `[start, end)` in the input as given.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, char::is_combining_mark, is_nfc_quick};
+
+/// A normalised stretch of the input.
+#[derive(Debug, Default)]
+pub struct Normalized {
+    /// Lower-case, NFC, dashes folded to `-`, runs of blanks folded to one space.
+    pub text: String,
+    /// `map[i]` is the input offset of the cluster that normalised byte `i` came from;
+    /// `map[text.len()]` is the input offset just past the stretch.
+    map: Vec<u32>,
+}
+
+impl Normalized {
+    /// Normalises `input[base..base + slice.len()]`, given as `slice`.
+    pub fn new(slice: &str, base: usize) -> Self {
+        let mut out = Normalized {
+            text: String::with_capacity(slice.len()),
+            map: Vec::with_capacity(slice.len() + 1),
+        };
+        let nfc = is_nfc_quick(slice.chars()) == IsNormalized::Yes;
+        let mut iter = slice.char_indices().peekable();
+        let mut buf = String::new();
+        while let Some((i, c)) = iter.next() {
+            let at = base + i;
+            if nfc {
+                out.push_char(c, at);
+                continue;
+            }
+            // Gather one cluster (a base and its combining marks) and compose it.
+            buf.clear();
+            buf.push(c);
+            while let Some(&(_, m)) = iter.peek() {
+                if !is_combining_mark(m) {
+                    break;
+                }
+                buf.push(m);
+                iter.next();
+            }
+            for composed in buf.nfc() {
+                out.push_char(composed, at);
+            }
+        }
+        out.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
+        out
+    }
+
+    fn push_char(&mut self, c: char, at: usize) {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        let folded = match c {
+            // Dash variants: hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus.
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+            // Blanks of every width become one space; runs fold below.
+            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
+            '\u{200b}' | '\u{feff}' => return, // zero-width: drop
+            '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            _ => c,
+        };
+        if folded == ' ' && (self.text.is_empty() || self.text.ends_with(' ')) {
+            return;
+        }
+        if folded.is_ascii() {
+            self.text.push(folded.to_ascii_lowercase());
+            self.map.push(at);
+            return;
+        }
+        for l in folded.to_lowercase() {
+            let before = self.text.len();
+            self.text.push(l);
+            for _ in before..self.text.len() {
+                self.map.push(at);
+            }
+        }
+    }
+
+    /// The input offset of normalised offset `i` (a start).
+    pub fn start(&self, i: usize) -> usize {
+        self.map.get(i).or(self.map.last()).copied().unwrap_or(0) as usize
+    }
+
+    /// The input offset just past normalised offset `i - 1` (an end): the start of the next
+    /// cluster, so an end never falls inside a character of the input.
+    pub fn end(&self, i: usize) -> usize {
+        if i == 0 {
+            return self.start(0);
+        }
+        let last = self.start(i - 1);
+        // Skip forward over bytes of the same cluster.
+        let mut j = i;
+        while j < self.map.len() && self.map.get(j).copied().unwrap_or(0) as usize == last {
+            j += 1;
+        }
+        self.start(j)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_dashes_and_blanks() {
+        let n = Normalized::new("Gió  CẤP 3\u{2013}4", 0);
+        assert_eq!(n.text, "gió cấp 3-4");
+    }
+
+    #[test]
+    fn composes_decomposed_vietnamese_and_maps_back() {
+        // "Mưa" with the hook written as a combining mark after "u".
+        let input = "Mu\u{031b}a to";
+        let n = Normalized::new(input, 10);
+        assert_eq!(n.text, "mưa to");
+        let to = n.text.find("to").unwrap_or(0);
+        assert_eq!(n.start(to), 10 + input.find("to").unwrap_or(0));
+        assert_eq!(n.end(n.text.len()), 10 + input.len());
+        // "ư" composed from two input chars: its end is past the combining mark.
+        assert_eq!(n.end(n.text.find('a').unwrap_or(0)), 10 + "Mu\u{031b}".len());
+    }
+}

@@ -1,0 +1,713 @@
+//! The phrase rules: one function per rule of `grammars/bulletin.ebnf`, each reading one phrase
+//! of a sentence into a raw [`Item`]. `sentence` tries them in order at every position.
+
+use std::str::FromStr;
+
+use nom::Parser;
+use nom::character::complete::{char, digit1, one_of};
+use nom::combinator::{opt, recognize};
+
+use super::lexicon::Cat;
+use super::quantity::{Unit, level_range, lex, number, unit, value, ws};
+use super::raw::{Item, LevelKind, Raw};
+use super::{Ctx, PResult};
+use crate::bulletin::{Compass, CycloneCategory};
+
+fn fail<T>() -> PResult<'static, T> {
+    Err(nom::Err::Error(()))
+}
+
+// sentence = { item } ;
+pub fn sentence(cx: &Ctx<'_>, text: &str) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut i = text;
+    loop {
+        let Ok((rest, ())) = ws(i) else { break };
+        i = rest;
+        if i.is_empty() {
+            break;
+        }
+        let start = cx.off(i);
+        match item(cx, i) {
+            // Every rule consumes at least one character, so the loop always ends.
+            Ok((rest, it)) if rest.len() < i.len() => {
+                out.push(Raw { start, end: cx.off(rest.trim_end_matches(' ')).max(start + 1), item: it });
+                i = rest;
+            }
+            _ => {
+                let (rest, _) = unknown_word(i);
+                out.push(Raw { start, end: cx.off(rest), item: Item::Unknown });
+                i = rest;
+            }
+        }
+    }
+    out
+}
+
+// item = punctuation | boilerplate | cause | clock | lat_lon | risk | change | value
+//      | term | name ;
+fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    if let Ok(r) = punctuation(i) {
+        return Ok(r);
+    }
+    for rule in [boilerplate, cause, clock, date, lat_lon, risk, change] {
+        if let Ok(r) = rule(cx, i) {
+            return Ok(r);
+        }
+    }
+    if let Ok((rest, v)) = value(cx, i) {
+        return Ok((rest, Item::Value(v)));
+    }
+    if let Ok(r) = term(cx, i) {
+        return Ok(r);
+    }
+    name(cx, i)
+}
+
+// punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
+fn punctuation(i: &str) -> PResult<'_, Item> {
+    let c = i.chars().next().ok_or(nom::Err::Error(()))?;
+    let rest = i.get(c.len_utf8()..).unwrap_or("");
+    match c {
+        ',' => Ok((rest, Item::Comma)),
+        ';' => Ok((rest, Item::Semicolon)),
+        c if !c.is_alphanumeric() && !matches!(c, '>' | '<' | '≥' | '≤' | '%') => Ok((rest, Item::Filler)),
+        _ => fail(),
+    }
+}
+
+/// A word the grammar does not know: letters and digits up to a blank or punctuation.
+fn unknown_word(i: &str) -> (&str, &str) {
+    let end = i
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '.'))
+        .map_or(i.len(), |(n, _)| n)
+        .max(i.chars().next().map_or(0, char::len_utf8));
+    let end = if end == 0 { i.len() } else { end };
+    (i.get(end..).unwrap_or(""), i.get(..end).unwrap_or(""))
+}
+
+// boilerplate = boilerplate_phrase , ? rest of sentence ? ;
+fn boilerplate<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (_, _) = lex(cx, Cat::Boilerplate, i)?;
+    Ok(("", Item::Boilerplate))
+}
+
+// cause = cause_phrase , ? words up to "nên", "," or the sentence end ? ;
+fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (rest, _) = lex(cx, Cat::Cause, i)?;
+    let stop = [rest.find(','), rest.find(" nên "), rest.find(" so ")].into_iter().flatten().min();
+    let rest = match stop {
+        Some(n) => rest.get(n..).unwrap_or(""),
+        None => "",
+    };
+    let rest = rest.strip_prefix(" nên").unwrap_or(rest);
+    Ok((rest, Item::Cause))
+}
+
+// clock = digit , [ digit ] , ( "h" | "giờ" | ":" ) , [ digit , digit , [ "'" | "phút" ] ] , [ "sáng" | "chiều" | "tối" | "am" | "pm" ] ;
+fn clock<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, ()) = ws(i)?;
+    let (i, h) = digit1(i)?;
+    if h.len() > 2 {
+        return fail();
+    }
+    let (i, sep) = nom::branch::alt((
+        nom::bytes::complete::tag("h"),
+        nom::bytes::complete::tag(" giờ"),
+        nom::bytes::complete::tag("giờ"),
+        nom::bytes::complete::tag(":"),
+    ))
+    .parse(i)?;
+    let (i, _) = opt((ws, digit1, opt(one_of("'’")), opt((ws, nom::bytes::complete::tag("phút"))))).parse(i)?;
+    if sep == ":" && i.len() == 0 {
+        return fail();
+    }
+    if i.chars().next().is_some_and(char::is_alphanumeric) {
+        return fail();
+    }
+    Ok((i, Item::When))
+}
+
+// date = day , "/" , month , [ "/" , year ] ;   (* "17-5" and "5.3" need a when word before them *)
+fn date<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, ()) = ws(i)?;
+    let (i, _) = recognize((digit1, char('/'), digit1, opt((char('/'), digit1)))).parse(i)?;
+    Ok((i, Item::When))
+}
+
+/// A date after a when word: "ngày 17-5", "đêm 5.3", "(17/9/2015)".
+fn date_after_when(i: &str) -> PResult<'_, ()> {
+    let (i, ()) = ws(i)?;
+    let (i, _) = opt(char('(')).parse(i)?;
+    let (i, _) = recognize((
+        digit1,
+        opt((ws, char('-'), ws, digit1)),
+        opt((one_of("/-."), digit1, opt((one_of("/-."), digit1)))),
+    ))
+    .parse(i)?;
+    let (i, _) = opt(char(')')).parse(i)?;
+    if i.chars().next().is_some_and(char::is_alphanumeric) {
+        return fail();
+    }
+    Ok((i, ()))
+}
+
+// lat_lon = number , [ deg_unit ] , lat_word , [ ";" | "," | "-" ] , number , [ deg_unit ] , lon_word ;
+fn lat_lon<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, lat) = number(i)?;
+    let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
+    let (i, _) = lex(cx, Cat::LatWord, i)?;
+    let (i, ()) = ws(i)?;
+    let (i, _) = opt(one_of(";,-")).parse(i)?;
+    let (i, _) = opt(|i| lex(cx, Cat::Filler, i)).parse(i)?;
+    let (i, lon) = number(i)?;
+    let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
+    let (i, _) = lex(cx, Cat::LonWord, i)?;
+    Ok((i, Item::Position { lat, lon }))
+}
+
+// risk = risk_word , [ "do" , cause_text ] , [ ":" | "là" | "ở mức" ] , level_word , number ;
+fn risk<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, _) = lex(cx, Cat::RiskWord, i)?;
+    // Look for the level within the next few words; what stands between is the cause.
+    let mut j = i;
+    let mut cause: Option<(usize, usize)> = None;
+    for _ in 0..16 {
+        let (k, ()) = ws(j)?;
+        j = k;
+        let level = (|s| risk_level(cx, s)).parse(j);
+        if let Ok((rest, n)) = level {
+            return Ok((rest, Item::Risk { level: Some(n), cause }));
+        }
+        if j.is_empty() || j.starts_with(['.', ';']) || j.starts_with(',') && cause.is_none() {
+            break;
+        }
+        // Skip one word or mark; "do …" starts the cause.
+        let (rest, w) = unknown_word(j);
+        if cause.is_none() && (w == "do" || w == "due" || w == "from") {
+            let s = cx.off(rest);
+            cause = Some((s, s));
+        } else if let Some((s, _)) = cause {
+            cause = Some((s, cx.off(rest)));
+        }
+        j = rest;
+    }
+    Ok((i, Item::Risk { level: None, cause: None }))
+}
+
+// risk_level = [ ":" | "là" | "ở" | "is" ] , { level_word } , digit ;
+fn risk_level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, u8> {
+    let (i, ()) = ws(i)?;
+    let i = i.strip_prefix(':').unwrap_or(i);
+    let (i, _) = opt(|i| lex(cx, Cat::ValueHedge, i)).parse(i)?;
+    let (i, _) = lex(cx, Cat::LevelWord, i)?;
+    let (i, _) = opt(|i| lex(cx, Cat::LevelWord, i)).parse(i)?;
+    let (i, n) = number(i)?;
+    if !(1.0..=5.0).contains(&n) || n.fract() != 0.0 {
+        return fail();
+    }
+    Ok((i, n as u8))
+}
+
+// change = change_word , value ;   (* "giảm 3-5 độ": a change is no value *)
+fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (rest, _) = lex(cx, Cat::Change, i)?;
+    // "tăng lên 3-5m" is a later value, not a change.
+    if let Ok((r2, _)) = lex(cx, Cat::LevelKind, i) {
+        if r2.len() < rest.len() {
+            return fail();
+        }
+    }
+    let (rest, _) = value(cx, rest)?;
+    Ok((rest, Item::Change))
+}
+
+/// The categories a plain vocabulary phrase may belong to, by priority on equal length.
+const TERMS: [Cat; 40] = [
+    Cat::Condition,
+    Cat::Likelihood,
+    Cat::Coverage,
+    Cat::Observed,
+    Cat::NoRain,
+    Cat::Thunderstorm,
+    Cat::Hazard,
+    Cat::RainForm,
+    Cat::RainIntensity,
+    Cat::SkyFewToClear,
+    Cat::Sky,
+    Cat::Heat,
+    Cat::Cold,
+    Cat::Fog,
+    Cat::FogDenseAfter,
+    Cat::SeaCalm,
+    Cat::SeaState,
+    Cat::CyclonePosition,
+    Cat::CycloneStrength,
+    Cat::CycloneWord,
+    Cat::CycloneMove,
+    Cat::CycloneSpeed,
+    Cat::TempBound,
+    Cat::TempWord,
+    Cat::HumidityWord,
+    Cat::RainfallWord,
+    Cat::VisibilityWord,
+    Cat::WavesWord,
+    Cat::TideWord,
+    Cat::WindWord,
+    Cat::WindLight,
+    Cat::LevelKind,
+    Cat::LevelWord,
+    Cat::Exception,
+    Cat::WhereHead,
+    Cat::When,
+    Cat::Filler,
+    Cat::SectionLabel,
+    Cat::IssuedLabel,
+    Cat::HeadlinePrefix,
+];
+
+// term = ? the longest vocabulary phrase of any category in TERMS ? , ? its rule ? ;
+fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let mut best: Option<(Cat, &'static str, &'a str)> = None;
+    for cat in TERMS {
+        if let Some((v, rest)) = cx.lex.longest(cat, i) {
+            if best.is_none_or(|(_, _, r)| rest.len() < r.len()) {
+                best = Some((cat, v, rest));
+            }
+        }
+    }
+    let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
+    let item = match cat {
+        Cat::WindWord => return wind(cx, i),
+        Cat::WindLight => return wind(cx, i).or(Ok((rest, Item::Filler))),
+        Cat::LevelKind | Cat::LevelWord => return level(cx, i).or(Ok((rest, Item::Filler))),
+        Cat::CycloneWord => return cyclone_word(cx, i),
+        Cat::CycloneMove | Cat::CycloneSpeed => return movement(cx, i).or(Ok((rest, Item::Filler))),
+        Cat::WhereHead => return where_run(cx, i),
+        Cat::When => return when_run(cx, i),
+        Cat::Condition => Item::Condition(parse_enum(v)?),
+        Cat::Likelihood => Item::Likelihood,
+        Cat::Coverage => Item::Coverage(parse_enum(v)?),
+        Cat::Observed => Item::Observed,
+        Cat::NoRain => Item::NoRain,
+        Cat::Thunderstorm => Item::Thunderstorm,
+        Cat::Hazard => Item::Hazard(parse_enum(v)?),
+        Cat::RainForm | Cat::RainIntensity => return rain(cx, i),
+        Cat::SkyFewToClear => Item::SkyFewToClear,
+        Cat::Sky => Item::Sky(parse_enum(v)?),
+        Cat::Heat => Item::Heat(parse_enum(v)?),
+        Cat::Cold => Item::Cold(parse_enum(v)?),
+        Cat::Fog => Item::Fog(parse_enum(v)?),
+        Cat::FogDenseAfter => Item::FogDense,
+        Cat::SeaState => Item::SeaState(parse_enum(v)?),
+        Cat::CyclonePosition => Item::CyclonePosition,
+        Cat::CycloneStrength => Item::CycloneStrength,
+        Cat::TempBound => Item::Bound(parse_enum(v)?),
+        Cat::TempWord => Item::TempWord,
+        Cat::HumidityWord => Item::HumidityWord((v == "mean").then_some(crate::bulletin::Stat::Mean)),
+        Cat::RainfallWord => Item::RainfallWord,
+        Cat::VisibilityWord => Item::VisibilityWord,
+        Cat::WavesWord => Item::WavesWord,
+        Cat::TideWord => Item::TideWord,
+        Cat::Exception => Item::Exception,
+        _ => Item::Filler,
+    };
+    Ok((rest, item))
+}
+
+fn parse_enum<T: FromStr>(v: &str) -> Result<T, nom::Err<()>> {
+    T::from_str(v).map_err(|_| nom::Err::Error(()))
+}
+
+// direction_list = direction , { ( "đến" | "-" | "và" | "," | "chuyển" ) , direction } ;
+pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Vec<Compass>> {
+    let (mut i, first) = lex(cx, Cat::Direction, i)?;
+    let mut out = vec![parse_enum::<Compass>(first)?];
+    loop {
+        let (j, ()) = ws(i)?;
+        let j = j
+            .strip_prefix('-')
+            .or_else(|| j.strip_prefix(','))
+            .or_else(|| lex(cx, Cat::RainIntensityJoin, j).ok().map(|(r, _)| r))
+            .or_else(|| j.strip_prefix("chuyển").or_else(|| j.strip_prefix("or")));
+        let Some(j) = j else { break };
+        match lex(cx, Cat::Direction, j) {
+            Ok((rest, d)) if out.len() < 4 => {
+                out.push(parse_enum(d)?);
+                i = rest;
+            }
+            _ => break,
+        }
+    }
+    Ok((i, out))
+}
+
+// wind = wind_word , { wind_filler | where_head | direction_list | level_kind } ,
+//        [ wind_light | [ "mạnh" ] , level_range ] ;
+fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (mut i, kind) = lex(cx, Cat::WindWord, i).or_else(|_| Ok::<_, nom::Err<()>>((i, "plain")))?;
+    let monsoon = kind == "monsoon";
+    let mut from = Vec::new();
+    let mut light = false;
+    let mut level = None;
+    let mut strong = false;
+    let mut after_word = true; // a bare "3-4" is a level right after the wind or its direction
+    for _ in 0..10 {
+        if let Ok((r, _)) = lex(cx, Cat::WindLight, i) {
+            light = true;
+            i = r;
+            break;
+        }
+        if from.is_empty() {
+            if let Ok((r, d)) = direction_list(cx, i) {
+                from = d;
+                i = r;
+                after_word = true;
+                continue;
+            }
+        }
+        if let Ok((r, range)) = level_range(cx, i, !after_word) {
+            level = Some(range);
+            i = r;
+            break;
+        }
+        if let Ok((r, k)) = lex(cx, Cat::LevelKind, i) {
+            // Only the rising words read inside a wind phrase: "mạnh dần lên cấp 6".
+            if k == "rise" {
+                i = r;
+                after_word = false;
+                continue;
+            }
+            break;
+        }
+        if let Ok((r, w)) = lex(cx, Cat::WindFiller, i) {
+            strong |= i.trim_start().starts_with("mạnh") || w == "strong";
+            after_word = i.trim_start().starts_with("mạnh") || i.trim_start().starts_with("strong");
+            i = r;
+            continue;
+        }
+        if let Ok((r, _)) = lex(cx, Cat::WhereHead, i) {
+            // "trong đất liền", "vùng ven biển": a place inside the wind phrase.
+            if r.trim_start().starts_with(|c: char| c.is_ascii_digit()) || lex(cx, Cat::LevelWord, r).is_ok() {
+                i = r;
+                after_word = false;
+                continue;
+            }
+        }
+        break;
+    }
+    Ok((i, Item::Wind { monsoon, from, light, level, strong }))
+}
+
+// level = ( level_kind , [ "mạnh" ] , level_range ) | level_range_with_word ;
+fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, kind) = match lex(cx, Cat::LevelKind, i) {
+        Ok((r, k)) => (r, k),
+        Err(_) => (i, "plain"),
+    };
+    let kind = match kind {
+        "at_times" => LevelKind::AtTimes,
+        "gust" => LevelKind::Gust,
+        "later" => LevelKind::Later,
+        "rise" => LevelKind::Rise,
+        _ => LevelKind::Plain,
+    };
+    let (i, _) = opt(|i| lex(cx, Cat::WindFiller, i)).parse(i)?;
+    let (i, _) = opt(|i| lex(cx, Cat::LevelKind, i)).parse(i)?;
+    let need_word = matches!(kind, LevelKind::Plain | LevelKind::Rise | LevelKind::Later);
+    let (i, range) = level_range(cx, i, need_word)?;
+    Ok((i, Item::Level { kind, range }))
+}
+
+// cyclone_word = cyclone_category , [ "số" , number ] , [ name ] ;
+fn cyclone_word<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, cat) = lex(cx, Cat::CycloneWord, i)?;
+    let category: CycloneCategory = parse_enum(cat)?;
+    let (mut i, ()) = ws(i)?;
+    let mut number_ = None;
+    if let Some(r) = i.strip_prefix("số").or_else(|| i.strip_prefix("no.")) {
+        if let Ok((r, n)) = number(r) {
+            number_ = Some(n as u32);
+            i = r;
+        }
+    } else if let Ok((r, n)) = number(i) {
+        if n.fract() == 0.0 && n < 40.0 && unit(cx, r).is_err() && !cat.is_empty() && i.len() > r.len() {
+            // "cơn bão số" already ate "số": "cơn bão số 3".
+            if cx.lex.longest(Cat::CycloneWord, "bão số").is_some() && r.len() < i.len() {
+                number_ = Some(n as u32);
+                i = r;
+            }
+        }
+    }
+    let (i, name) = match name_words(cx, i) {
+        Some((r, s, e)) => (r, cx.original(s, e).map(|n| n.to_uppercase())),
+        None => (i, None),
+    };
+    Ok((i, Item::CycloneWord { category, number: number_, name }))
+}
+
+// movement = cyclone_move , [ direction_list ] , [ [ "," ] , cyclone_speed , value ] ;
+fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (mut i, _) = opt(|i| lex(cx, Cat::CycloneMove, i)).parse(i)?;
+    let mut toward = Vec::new();
+    for _ in 0..3 {
+        if let Ok((r, d)) = direction_list(cx, i) {
+            toward = d;
+            i = r;
+            break;
+        }
+        match lex(cx, Cat::CycloneMove, i).or_else(|_| lex(cx, Cat::Filler, i)) {
+            Ok((r, _)) if toward.is_empty() => i = r,
+            _ => break,
+        }
+    }
+    let mut kmh = None;
+    let (j, _) = opt((ws, char(','))).parse(i)?;
+    let speed = (|i| lex(cx, Cat::CycloneSpeed, i)).and_then_value(cx).parse(j);
+    if let Ok((r, v)) = speed {
+        if matches!(v.unit, Unit::Km | Unit::Kmh) {
+            kmh = Some(v.range);
+            i = r;
+        }
+    }
+    if toward.is_empty() && kmh.is_none() {
+        return fail();
+    }
+    Ok((i, Item::Movement { toward, kmh }))
+}
+
+trait AndThenValue<'a> {
+    fn and_then_value(self, cx: &Ctx<'_>) -> impl FnMut(&'a str) -> PResult<'a, super::quantity::Value>;
+}
+
+impl<'a, F: FnMut(&'a str) -> PResult<'a, &'static str>> AndThenValue<'a> for F {
+    fn and_then_value(mut self, cx: &Ctx<'_>) -> impl FnMut(&'a str) -> PResult<'a, super::quantity::Value> {
+        move |i| {
+            let (mut i, _) = self(i)?;
+            // "với tốc độ khoảng", "mỗi giờ đi được khoảng": speed words may repeat.
+            while let Ok((r, _)) = lex(cx, Cat::CycloneSpeed, i) {
+                i = r;
+            }
+            value(cx, i)
+        }
+    }
+}
+
+// rain = rain_term , { rain_intensity_join , rain_term } ;
+// rain_term = rain_form | rain_intensity ;
+fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let mut form = None;
+    let mut intensity = Vec::new();
+    let mut i = i;
+    let mut first = true;
+    loop {
+        let f = cx.lex.longest(Cat::RainForm, i.trim_start());
+        let n = cx.lex.longest(Cat::RainIntensity, i.trim_start());
+        let (rest, is_form, v) = match (f, n) {
+            (Some((fv, fr)), Some((nv, nr))) => {
+                if nr.len() <= fr.len() {
+                    (nr, false, nv)
+                } else {
+                    (fr, true, fv)
+                }
+            }
+            (Some((fv, fr)), None) => (fr, true, fv),
+            (None, Some((nv, nr))) => (nr, false, nv),
+            (None, None) => break,
+        };
+        if is_form {
+            form = Some(parse_enum(v)?);
+        } else {
+            let it = parse_enum(v)?;
+            if !intensity.contains(&it) {
+                intensity.push(it);
+            }
+            // "mưa rào nhẹ" is showers, light.
+            if i.trim_start().starts_with("mưa rào") {
+                form = Some(crate::bulletin::RainForm::Showers);
+            }
+        }
+        i = rest;
+        first = false;
+        // "mưa vừa đến mưa to", "mưa to đến rất to", "có mưa to".
+        let j = lex(cx, Cat::RainIntensityJoin, i).map_or(i, |(j, _)| j).trim_start();
+        if cx.lex.longest(Cat::RainIntensity, j).is_none() {
+            break;
+        }
+        i = j;
+    }
+    if first {
+        return fail();
+    }
+    intensity.sort();
+    Ok((i, Item::Rain { form, intensity }))
+}
+
+// where_run = where_head , { where_head | direction | name_word | connector , name_word } ;
+fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (mut i, _) = lex(cx, Cat::WhereHead, i)?;
+    for _ in 0..12 {
+        if let Some((r, _, _)) = name_words(cx, i) {
+            i = r;
+            continue;
+        }
+        if let Ok((r, _)) = lex(cx, Cat::WhereHead, i).or_else(|_| lex(cx, Cat::Direction, i)) {
+            i = r;
+            continue;
+        }
+        // A connector joins two names: "từ Thanh Hóa đến Quảng Bình", "Sơn La, Điện Biên".
+        let (j, ()) = ws(i)?;
+        let after = j
+            .strip_prefix(',')
+            .or_else(|| j.strip_prefix('-'))
+            .or_else(|| j.strip_prefix("và"))
+            .or_else(|| j.strip_prefix("đến"))
+            .or_else(|| j.strip_prefix("từ"))
+            .or_else(|| j.strip_prefix("and"))
+            .or_else(|| j.strip_prefix("to"));
+        match after {
+            Some(a) if name_words(cx, a).is_some() => i = a,
+            _ => break,
+        }
+    }
+    Ok((i, Item::Where))
+}
+
+// when_run = when_word , { when_word | date | "và" , when_word } ;
+fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (mut i, _) = lex(cx, Cat::When, i)?;
+    for _ in 0..8 {
+        if let Ok((r, ())) = date_after_when(i) {
+            i = r;
+            continue;
+        }
+        if let Ok((r, _)) = lex(cx, Cat::When, i) {
+            i = r;
+            continue;
+        }
+        if let Ok((r, _)) = clock(cx, i).or_else(|_| date(cx, i)) {
+            i = r;
+            continue;
+        }
+        let (j, ()) = ws(i)?;
+        match j.strip_prefix("và").or_else(|| j.strip_prefix("and")) {
+            Some(a) if lex(cx, Cat::When, a).is_ok() => i = a,
+            _ => break,
+        }
+    }
+    Ok((i, Item::When))
+}
+
+// name = name_word , { name_word } ;   (* capitalised in the input: places, stations, storms *)
+fn name<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    match name_words(cx, i) {
+        Some((r, _, _)) => Ok((r, Item::Name)),
+        None => fail(),
+    }
+}
+
+/// A run of words capitalised in the input; returns the rest and the run's normalised span.
+fn name_words<'a>(cx: &Ctx<'_>, i: &'a str) -> Option<(&'a str, usize, usize)> {
+    let mut j = i.trim_start_matches(' ');
+    let start = cx.off(j);
+    let mut end = start;
+    for _ in 0..6 {
+        let k = j.trim_start_matches(' ');
+        if !cx.is_capitalised(cx.off(k)) {
+            break;
+        }
+        // A capitalised vocabulary phrase is not a name ("Gió", "Nhiệt độ" at a sentence start).
+        if TERMS.iter().any(|&c| c != Cat::Filler && c != Cat::WhereHead && cx.lex.longest(c, k).is_some()) {
+            break;
+        }
+        let (rest, w) = unknown_word(k);
+        if w.is_empty() || w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        j = rest;
+        end = cx.off(rest);
+    }
+    (end > start).then_some((j, start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bulletin::{Language, Range};
+    use crate::parser::normalize::Normalized;
+
+    fn items(text: &str) -> Vec<Item> {
+        let norm = Normalized::new(text, 0);
+        let cx = Ctx::new(Language::Vi, text, &norm);
+        sentence(&cx, &norm.text).into_iter().map(|r| r.item).collect()
+    }
+
+    #[test]
+    fn wind_with_direction_range_and_level() {
+        let it = items("Gió đông bắc đến bắc cấp 3- 4");
+        assert_eq!(
+            it,
+            vec![Item::Wind {
+                monsoon: false,
+                from: vec![Compass::NE, Compass::N],
+                light: false,
+                level: Some(Range::new(Some(3.0), Some(4.0))),
+                strong: false
+            }]
+        );
+    }
+
+    #[test]
+    fn wind_without_level_word() {
+        let it = items("Gió Đông Bắc 3-4");
+        assert!(matches!(&it[..], [Item::Wind { level: Some(r), .. }] if r.max == Some(4.0)));
+    }
+
+    #[test]
+    fn gust_open_level() {
+        let it = items("giật trên cấp 6");
+        assert_eq!(it, vec![Item::Level { kind: LevelKind::Gust, range: Range::new(Some(6.0), None) }]);
+    }
+
+    #[test]
+    fn consecutive_levels_with_comma() {
+        let it = items("cấp 6, 7");
+        assert_eq!(it, vec![Item::Level { kind: LevelKind::Plain, range: Range::new(Some(6.0), Some(7.0)) }]);
+    }
+
+    #[test]
+    fn rain_join() {
+        let it = items("mưa vừa đến mưa to");
+        assert!(matches!(&it[..], [Item::Rain { intensity, .. }] if intensity.len() == 2));
+    }
+
+    #[test]
+    fn mangled_degrees() {
+        let it = items("từ 18-200C");
+        assert!(matches!(&it[..], [Item::Value(v)] if v.range == Range::new(Some(18.0), Some(20.0)) && v.unit == Unit::Celsius));
+    }
+
+    #[test]
+    fn lat_lon_position() {
+        let it = items("20,4 độ vĩ bắc; 121,2 độ kinh đông");
+        assert_eq!(it, vec![Item::Position { lat: 20.4, lon: 121.2 }]);
+    }
+
+    #[test]
+    fn change_is_not_a_value() {
+        assert_eq!(items("giảm 3-5 độ"), vec![Item::Change]);
+    }
+
+    #[test]
+    fn risk_with_cause() {
+        let it = items("Cấp độ rủi ro thiên tai do lốc, sét, mưa đá: cấp 1");
+        assert!(matches!(&it[..], [Item::Risk { level: Some(1), cause: Some(_) }]));
+    }
+
+    #[test]
+    fn thunderstorm_beats_rain() {
+        assert_eq!(items("mưa dông"), vec![Item::Thunderstorm]);
+        assert_eq!(items("mưa đá"), vec![Item::Hazard(crate::bulletin::HazardKind::Hail)]);
+    }
+}

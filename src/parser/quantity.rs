@@ -1,0 +1,261 @@
+//! Numbers, ranges, units and levels: the quantities every phenomenon shares.
+//!
+//! Rules read normalised text (lower case, `-` for every dash, single spaces). Each function is
+//! one rule of `grammars/bulletin.ebnf`, with its production quoted above it.
+
+use nom::Parser;
+use nom::bytes::complete::take_while1;
+use nom::character::complete::{char, one_of, space0};
+use nom::combinator::{opt, recognize};
+
+use super::lexicon::Cat;
+use super::{Ctx, PResult};
+use crate::bulletin::Range;
+
+/// The unit a value is given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    None,
+    Celsius,
+    Percent,
+    Mm,
+    M,
+    Cm,
+    Km,
+    Kmh,
+    Ms,
+}
+
+/// A value as written: a range, its unit, and an accumulation period ("/24h").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Value {
+    pub range: Range,
+    pub unit: Unit,
+    pub hours: Option<u32>,
+}
+
+/// Skips blanks (normalisation leaves single spaces).
+pub fn ws(i: &str) -> PResult<'_, ()> {
+    let (i, _) = space0(i)?;
+    Ok((i, ()))
+}
+
+/// Matches the longest phrase of `cat` after blanks.
+pub fn lex<'a>(cx: &Ctx<'_>, cat: Cat, i: &'a str) -> PResult<'a, &'static str> {
+    let (i, ()) = ws(i)?;
+    match cx.lex.longest(cat, i) {
+        Some((v, rest)) => Ok((rest, v)),
+        None => Err(nom::Err::Error(())),
+    }
+}
+
+/// Whether a phrase of `cat` stands at `i`.
+pub fn at(cx: &Ctx<'_>, cat: Cat, i: &str) -> bool {
+    lex(cx, cat, i).is_ok()
+}
+
+// number = digit , { digit } , [ ( "," | "." ) , digit , { digit } ] ;
+pub fn number(i: &str) -> PResult<'_, f64> {
+    let (i, ()) = ws(i)?;
+    let (rest, text) = recognize((
+        take_while1(|c: char| c.is_ascii_digit()),
+        opt((one_of(",."), take_while1(|c: char| c.is_ascii_digit()))),
+    ))
+    .parse(i)?;
+    // A decimal comma reads as a point: "1,5" is 1.5. Four digits after a point are a
+    // thousands separator nobody uses in bulletins; read them as a decimal all the same.
+    let v: f64 = text.replace(',', ".").parse().map_err(|_| nom::Err::Error(()))?;
+    if text.len() > 12 {
+        return Err(nom::Err::Error(()));
+    }
+    Ok((rest, v))
+}
+
+// range_sep = "-" | "đến" | "tới" | "to" | "and" ;
+fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
+    let (i, ()) = ws(i)?;
+    if let Some(rest) = i.strip_prefix('-') {
+        return Ok((rest, ()));
+    }
+    let (i, _) = lex(cx, Cat::RainIntensityJoin, i)?;
+    Ok((i, ()))
+}
+
+// unit = deg_unit | percent_unit | speed_unit | mm_unit | cm_unit | km_unit | m_unit ;
+pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
+    let (i, ()) = ws(i)?;
+    // Longest first across the unit categories: "km/h" before "km" before "m".
+    let mut best: Option<(&'a str, Unit)> = None;
+    for (cat, u) in [
+        (Cat::SpeedUnit, Unit::Kmh),
+        (Cat::DegUnit, Unit::Celsius),
+        (Cat::PercentUnit, Unit::Percent),
+        (Cat::MmUnit, Unit::Mm),
+        (Cat::CmUnit, Unit::Cm),
+        (Cat::KmUnit, Unit::Km),
+        (Cat::MUnit, Unit::M),
+    ] {
+        if let Some((v, rest)) = cx.lex.longest(cat, i) {
+            let u = if cat == Cat::SpeedUnit && v == "ms" { Unit::Ms } else { u };
+            if best.is_none_or(|(r, _)| rest.len() < r.len()) {
+                best = Some((rest, u));
+            }
+        }
+    }
+    best.map(|(r, u)| (r, u)).ok_or(nom::Err::Error(()))
+}
+
+// degree_mangled = digit , { digit } , "0c" ;  (* "200C" is 20 °C with the sign lost *)
+fn mangled_degree(raw: f64, after: &str) -> Option<(f64, &str)> {
+    let rest = after.strip_prefix('c')?;
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    (raw.fract() == 0.0 && raw > 60.0 && (raw as i64) % 10 == 0).then_some((raw / 10.0, rest))
+}
+
+/// One number with its own unit, if any, and the mangled-degree repair.
+fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
+    let (i, v) = number(i)?;
+    if let Some((v, rest)) = mangled_degree(v, i) {
+        return Ok((rest, (v, Unit::Celsius)));
+    }
+    // "24 giờ", "7h05" are times, not values.
+    if i.starts_with('h') && !i.starts_with("ha") || i.trim_start().starts_with("giờ") {
+        let unit_ok = unit(cx, i).is_ok_and(|(_, u)| u == Unit::Kmh);
+        if !unit_ok {
+            return Err(nom::Err::Error(()));
+        }
+    }
+    match unit(cx, i) {
+        Ok((rest, u)) => Ok((rest, (v, u))),
+        Err(_) => Ok((i, (v, Unit::None))),
+    }
+}
+
+// range = number_unit , [ range_sep , number_unit ] ;
+pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
+    let (i, (a, ua)) = number_unit(cx, i)?;
+    if let Ok((rest, (b, ub))) = (|i| range_sep(cx, i)).and_then_ok(|i| number_unit(cx, i)).parse(i) {
+        if ub == ua || ua == Unit::None || ub == Unit::None {
+            let u = if ub == Unit::None { ua } else { ub };
+            return Ok((rest, (Range::new(Some(a.min(b)), Some(a.max(b))), u)));
+        }
+    }
+    Ok((i, (Range::single(a), ua)))
+}
+
+// per_hours = "/" , number , ( "h" | "giờ" ) ;
+fn per_hours(i: &str) -> PResult<'_, u32> {
+    let (i, _) = (space0, char('/'), space0).parse(i)?;
+    let (i, n) = take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, ()) = ws(i)?;
+    let i = i.strip_prefix("giờ").or_else(|| i.strip_prefix('h')).ok_or(nom::Err::Error(()))?;
+    Ok((i, n.parse().map_err(|_| nom::Err::Error(()))?))
+}
+
+// value = { value_hedge } , [ open_min | open_max ] , { value_hedge } , range ,
+//         [ open_min_after | open_max_after ] , [ per_hours ] ;
+pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
+    let (mut i, ()) = ws(i)?;
+    let mut open: Option<bool> = None; // Some(true): open above, Some(false): open below
+    for _ in 0..6 {
+        if let Ok((r, _)) = lex(cx, Cat::OpenMin, i) {
+            open = Some(true);
+            i = r;
+        } else if let Ok((r, _)) = lex(cx, Cat::OpenMax, i) {
+            open = Some(false);
+            i = r;
+        } else if let Ok((r, _)) = lex(cx, Cat::ValueHedge, i) {
+            i = r;
+        } else {
+            break;
+        }
+    }
+    let (mut i, (mut r, u)) = range(cx, i)?;
+    if let Ok((rest, _)) = lex(cx, Cat::OpenMinAfter, i) {
+        open = Some(true);
+        i = rest;
+    } else if let Ok((rest, _)) = lex(cx, Cat::OpenMaxAfter, i) {
+        open = Some(false);
+        i = rest;
+    }
+    match open {
+        Some(true) => r = Range::new(r.min, None),
+        Some(false) => r = Range::new(None, r.max),
+        None => {}
+    }
+    let (i, hours) = opt(per_hours).parse(i)?;
+    Ok((i, Value { range: r, unit: u, hours }))
+}
+
+// level_range = [ level_word ] , [ open_min ] , [ level_word ] , number ,
+//               [ ( range_sep | "," ) , [ level_word ] , number ] , [ open_min_after ] ;
+pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a, Range> {
+    let (mut i, ()) = ws(i)?;
+    let mut open = false;
+    let mut had_word = false;
+    for _ in 0..3 {
+        if let Ok((r, _)) = lex(cx, Cat::LevelWord, i) {
+            had_word = true;
+            i = r;
+        } else if let Ok((r, _)) = lex(cx, Cat::OpenMin, i) {
+            open = true;
+            i = r;
+        } else {
+            break;
+        }
+    }
+    if need_word && !had_word {
+        return Err(nom::Err::Error(()));
+    }
+    let (mut i, a) = number(i)?;
+    if a > 20.0 || unit(cx, i).is_ok_and(|(_, u)| u != Unit::None) {
+        return Err(nom::Err::Error(()));
+    }
+    let mut b = a;
+    // "cấp 3- 4", "cấp 7 - cấp 8", "cấp 6, 7" (a comma only between consecutive levels).
+    let second = |i: &'a str| -> PResult<'a, (f64, bool)> {
+        let (i, ()) = ws(i)?;
+        let (i, comma) = if let Some(r) = i.strip_prefix(',') {
+            (r, true)
+        } else {
+            (range_sep(cx, i)?.0, false)
+        };
+        let (i, _) = opt(|i| lex(cx, Cat::LevelWord, i)).parse(i)?;
+        let (i, n) = number(i)?;
+        Ok((i, (n, comma)))
+    };
+    if let Ok((rest, (n, comma))) = second(i) {
+        let ok = if comma { n > a && n - a <= 2.0 } else { n >= a && n <= 20.0 };
+        if ok && !unit(cx, rest).is_ok_and(|(_, u)| u != Unit::None) {
+            b = n;
+            i = rest;
+        }
+    }
+    if let Ok((rest, _)) = lex(cx, Cat::OpenMinAfter, i) {
+        open = true;
+        i = rest;
+    }
+    let r = if open { Range::new(Some(a), None) } else { Range::new(Some(a), Some(b)) };
+    Ok((i, r))
+}
+
+/// `a.and_then_ok(b)`: run `a`, then `b` on what is left, keeping `b`'s output.
+trait AndThenOk<'a, O1>: Sized {
+    fn and_then_ok<O2, G>(self, g: G) -> impl FnMut(&'a str) -> PResult<'a, O2>
+    where
+        G: FnMut(&'a str) -> PResult<'a, O2>;
+}
+
+impl<'a, O1, F: FnMut(&'a str) -> PResult<'a, O1>> AndThenOk<'a, O1> for F {
+    fn and_then_ok<O2, G>(mut self, mut g: G) -> impl FnMut(&'a str) -> PResult<'a, O2>
+    where
+        G: FnMut(&'a str) -> PResult<'a, O2>,
+    {
+        move |i| {
+            let (i, _) = self(i)?;
+            g(i)
+        }
+    }
+}

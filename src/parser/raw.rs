@@ -1,0 +1,97 @@
+//! The raw form: what the grammar recognised, near the text, with spans into the normalised
+//! line. `build` turns a sentence of these into typed facts.
+
+use crate::bulletin::{
+    Bound, ColdSeverity, Compass, Condition, Coverage, CycloneCategory, FogDensity, HazardKind,
+    HeatSeverity, Intensity, RainForm, Range, SeaState, SkyCover, Stat,
+};
+
+use super::quantity::Value;
+
+/// Which wind quantity a level states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelKind {
+    /// "cấp 3-4"
+    Plain,
+    /// "có lúc cấp 7"
+    AtTimes,
+    /// "giật cấp 8"
+    Gust,
+    /// "sau tăng lên cấp 8"
+    Later,
+    /// "mạnh dần lên cấp 6": the level when none is stated yet, else a later one.
+    Rise,
+}
+
+/// One recognised phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Wind { monsoon: bool, from: Vec<Compass>, light: bool, level: Option<Range>, strong: bool },
+    Level { kind: LevelKind, range: Range },
+    Value(Value),
+    TempWord,
+    Bound(Bound),
+    HumidityWord(Option<Stat>),
+    RainfallWord,
+    VisibilityWord,
+    WavesWord,
+    TideWord,
+    Rain { form: Option<RainForm>, intensity: Vec<Intensity> },
+    Thunderstorm,
+    Hazard(HazardKind),
+    Sky(SkyCover),
+    SkyFewToClear,
+    Heat(HeatSeverity),
+    Cold(ColdSeverity),
+    Fog(FogDensity),
+    FogDense,
+    NoRain,
+    SeaState(SeaState),
+    Risk { level: Option<u8>, cause: Option<(usize, usize)> },
+    CycloneWord { category: CycloneCategory, number: Option<u32>, name: Option<String> },
+    CyclonePosition,
+    Position { lat: f64, lon: f64 },
+    CycloneStrength,
+    Movement { toward: Vec<Compass>, kmh: Option<Range> },
+    Coverage(Coverage),
+    Likelihood,
+    Condition(Condition),
+    Observed,
+    When,
+    Where,
+    Exception,
+    /// "giảm 3-5 độ": a change, which is no value.
+    Change,
+    /// "do ảnh hưởng của …": a synoptic cause, which states no fact.
+    Cause,
+    /// "… chịu tác động của …": impact boilerplate, which states no fact.
+    Boilerplate,
+    /// Recognised words that carry no fact on their own.
+    Filler,
+    /// A capitalised name (place, station, storm) inside a sentence.
+    Name,
+    /// `,` — a clause boundary inside a sentence.
+    Comma,
+    /// `;` — a stronger clause boundary.
+    Semicolon,
+    /// A word the grammar does not know.
+    Unknown,
+}
+
+impl Item {
+    /// Items that only qualify or connect, and state nothing themselves.
+    pub fn is_neutral(&self) -> bool {
+        matches!(
+            self,
+            Item::Filler | Item::Name | Item::When | Item::Where | Item::Observed | Item::Unknown
+        )
+    }
+}
+
+/// An item with its span in the normalised line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub item: Item,
+}
