@@ -35,6 +35,12 @@ enum Command {
     },
     /// Print the JSON Schema of the document.
     Schema,
+    /// Show the phrases the grammar reads in each line of a bulletin (for debugging a parse).
+    Trace {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Lang::Auto)]
+        lang: Lang,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -64,6 +70,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema => {
             let schema = canhbao::Document::json_schema();
             println!("{}", serde_json::to_string_pretty(&schema)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Trace { file, lang } => {
+            let bytes = read(&file)?;
+            let text = String::from_utf8_lossy(&bytes);
+            let language = match lang {
+                Lang::Vi => canhbao::bulletin::Language::Vi,
+                Lang::En => canhbao::bulletin::Language::En,
+                Lang::Auto => canhbao::parser::detect_language(&text),
+            };
+            print!("{}", canhbao::parser::trace(&text, language));
             Ok(ExitCode::SUCCESS)
         }
         Command::Parse { files, pretty, lang, now } => {

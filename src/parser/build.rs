@@ -508,7 +508,7 @@ impl<'a> Builder<'a> {
             Unit::Celsius => self.temperature(s, k, v.range, a, b),
             Unit::None => match s.topic {
                 Topic::Temperature => self.temperature(s, k, v.range, a, b),
-                Topic::Risk(_) | Topic::Wind { .. } | Topic::Cyclone if v.range.min.is_some_and(|m| m <= 17.0) => {
+                Topic::Risk(_) | Topic::Wind { .. } if v.range.min.is_some_and(|m| m <= 17.0) => {
                     self.level(s, k, LevelKind::Plain, v.range);
                 }
                 _ => {}

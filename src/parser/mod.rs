@@ -130,3 +130,21 @@ impl<'a> Ctx<'a> {
         self.input.get(self.norm.start(a)..self.norm.end(b)).map(|s| s.trim().to_owned())
     }
 }
+
+/// The raw items the grammar reads in each sentence of `input`, one line per sentence: what
+/// `canhbao trace` prints to explain a parse.
+pub fn trace(input: &str, lang: Language) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for line in input.lines() {
+        let norm = Normalized::new(line, 0);
+        let cx = Ctx::new(lang, line, &norm);
+        let items = phrase::sentence(&cx, &norm.text);
+        for r in items {
+            let text = norm.text.get(r.start..r.end).unwrap_or("");
+            let _ = writeln!(out, "{:>5}-{:<5} {:<40} {:?}", r.start, r.end, text, r.item);
+        }
+        out.push('\n');
+    }
+    out
+}

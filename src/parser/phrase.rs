@@ -7,6 +7,7 @@ use nom::Parser;
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 
+
 use super::lexicon::Cat;
 use super::quantity::{Unit, level_range, lex, number, unit, value, ws};
 use super::raw::{Item, LevelKind, Raw};
@@ -140,12 +141,21 @@ fn date<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 fn date_after_when(i: &str) -> PResult<'_, ()> {
     let (i, ()) = ws(i)?;
     let (i, _) = opt(char('(')).parse(i)?;
-    let (i, _) = recognize((
+    let (i, (_, days, month)) = (
         digit1,
         opt((ws, char('-'), ws, digit1)),
         opt((one_of("/-."), digit1, opt((one_of("/-."), digit1)))),
-    ))
-    .parse(i)?;
+    )
+        .parse(i)?;
+    // "ngày 17-5" is a date; "ban ngày 22-24 độ" is a range of values.
+    if days.is_some() && month.is_none() {
+        return fail();
+    }
+    if let Some((_, m, _)) = month {
+        if m.parse::<u32>().map_or(true, |m| m == 0 || m > 12) {
+            return fail();
+        }
+    }
     let (i, _) = opt(char(')')).parse(i)?;
     if i.chars().next().is_some_and(char::is_alphanumeric) {
         return fail();
@@ -155,6 +165,10 @@ fn date_after_when(i: &str) -> PResult<'_, ()> {
 
 // lat_lon = number , [ deg_unit ] , lat_word , [ ";" | "," | "-" ] , number , [ deg_unit ] , lon_word ;
 fn lat_lon<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let mut i = i;
+    while let Ok((r, _)) = lex(cx, Cat::ValueHedge, i) {
+        i = r;
+    }
     let (i, lat) = number(i)?;
     let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
     let (i, _) = lex(cx, Cat::LatWord, i)?;
@@ -224,7 +238,7 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 }
 
 /// The categories a plain vocabulary phrase may belong to, by priority on equal length.
-const TERMS: [Cat; 40] = [
+const TERMS: [Cat; 39] = [
     Cat::Condition,
     Cat::Likelihood,
     Cat::Coverage,
@@ -255,7 +269,6 @@ const TERMS: [Cat; 40] = [
     Cat::WavesWord,
     Cat::TideWord,
     Cat::WindWord,
-    Cat::WindLight,
     Cat::LevelKind,
     Cat::LevelWord,
     Cat::Exception,
@@ -519,6 +532,10 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         if is_form {
             form = Some(parse_enum(v)?);
         } else {
+            // "mưa to" names the rain itself; a bare "to" only qualifies rain named before.
+            if form.is_none() && (i.trim_start().starts_with("mưa") || i.trim_start().starts_with("rain")) {
+                form = Some(crate::bulletin::RainForm::Rain);
+            }
             let it = parse_enum(v)?;
             if !intensity.contains(&it) {
                 intensity.push(it);

@@ -137,6 +137,10 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
 pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
     let (i, (a, ua)) = number_unit(cx, i)?;
     if let Ok((rest, (b, ub))) = (|i| range_sep(cx, i)).and_then_ok(|i| number_unit(cx, i)).parse(i) {
+        // A range is written low to high; "17-5" is a date.
+        if b < a {
+            return Err(nom::Err::Error(()));
+        }
         if ub == ua || ua == Unit::None || ub == Unit::None {
             let u = if ub == Unit::None { ua } else { ub };
             return Ok((rest, (Range::new(Some(a.min(b)), Some(a.max(b))), u)));
@@ -186,6 +190,10 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         None => {}
     }
     let (i, hours) = opt(per_hours).parse(i)?;
+    // "18-21 độ vĩ bắc" is a latitude, not a temperature.
+    if u == Unit::Celsius && (lex(cx, Cat::LatWord, i).is_ok() || lex(cx, Cat::LonWord, i).is_ok()) {
+        return Err(nom::Err::Error(()));
+    }
     Ok((i, Value { range: r, unit: u, hours }))
 }
 
@@ -210,7 +218,8 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
         return Err(nom::Err::Error(()));
     }
     let (mut i, a) = number(i)?;
-    if a > 20.0 || unit(cx, i).is_ok_and(|(_, u)| u != Unit::None) {
+    let time = i.starts_with('h') || i.trim_start().starts_with("giờ");
+    if a > 20.0 || time || unit(cx, i).is_ok_and(|(_, u)| u != Unit::None) {
         return Err(nom::Err::Error(()));
     }
     let mut b = a;
