@@ -1,1 +1,165 @@
-fn main(){}
+//! Parser benchmarks (criterion).
+//!
+//! * `parse/<seed file name>`: each file of `seeds/*.txt`, throughput in bytes.
+//! * `parse/typical_1_5kb`: the first ~1.5 KB of a national multi-area bulletin.
+//! * `corpus_throughput/seeds_concatenated`: every seed concatenated into one input.
+//! * `corpus_texts/all_files`: every file of `../shared/corpus/texts`, one parse each per
+//!   iteration (only when that directory exists).
+//! * `large_input_5mb/seeds_repeated`: ~5 MB made by repeating the seeds.
+//!
+//! Run: `cargo bench --bench parse -- --warm-up-time 1 --measurement-time 2`.
+
+#![allow(clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use canhbao::{ParseOptions, parse};
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+
+/// The seed that `parse/typical_1_5kb` is cut from.
+const TYPICAL_SEED: &str = "010_national_multi_area.txt";
+/// Target size of `parse/typical_1_5kb`, in bytes.
+const TYPICAL_LEN: usize = 1500;
+/// Target size of `large_input_5mb`, in bytes.
+const LARGE_LEN: usize = 5 * 1024 * 1024;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read_text(path: &Path) -> String {
+    match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("benches/parse.rs: cannot read {}: {err}", path.display());
+            std::process::exit(1);
+        }
+    }
+}
+
+/// `(file name, contents)` of every `*.txt` file in `dir`, sorted by name.
+fn read_txt_files(dir: &Path) -> Vec<(String, String)> {
+    let entries = std::fs::read_dir(dir).expect("benches/parse.rs: cannot list the text directory");
+    let mut paths: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("benches/parse.rs: cannot read a directory entry").path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let text = read_text(&path);
+            (name, text)
+        })
+        .collect()
+}
+
+fn seeds() -> Vec<(String, String)> {
+    let seeds = read_txt_files(&manifest_dir().join("seeds"));
+    assert!(!seeds.is_empty(), "benches/parse.rs: seeds/*.txt is empty");
+    seeds
+}
+
+fn concatenate(files: &[(String, String)]) -> String {
+    let mut all = String::new();
+    for (_, text) in files {
+        all.push_str(text);
+        if !all.ends_with('\n') {
+            all.push('\n');
+        }
+        all.push('\n');
+    }
+    all
+}
+
+/// The first ~`len` bytes of `text`, cut back to a char boundary.
+fn prefix(text: &str, len: usize) -> &str {
+    let end = text.floor_char_boundary(len);
+    text.get(..end).unwrap_or(text)
+}
+
+fn bytes(len: usize) -> Throughput {
+    Throughput::Bytes(u64::try_from(len).unwrap_or(u64::MAX))
+}
+
+fn bench_parse(c: &mut Criterion) {
+    let opts = ParseOptions::default();
+    let seeds = seeds();
+
+    let mut group = c.benchmark_group("parse");
+    for (name, text) in &seeds {
+        group.throughput(bytes(text.len()));
+        group.bench_function(name.as_str(), |b| b.iter(|| parse(black_box(text), black_box(&opts))));
+    }
+
+    let source = seeds
+        .iter()
+        .find(|(name, text)| name == TYPICAL_SEED && text.len() >= TYPICAL_LEN)
+        .map(|(_, text)| text.clone())
+        .unwrap_or_else(|| concatenate(&seeds));
+    let typical = prefix(&source, TYPICAL_LEN);
+    group.throughput(bytes(typical.len()));
+    group.bench_function("typical_1_5kb", |b| b.iter(|| parse(black_box(typical), black_box(&opts))));
+    group.finish();
+}
+
+fn bench_corpus(c: &mut Criterion) {
+    let opts = ParseOptions::default();
+    let all = concatenate(&seeds());
+
+    let mut group = c.benchmark_group("corpus_throughput");
+    group.throughput(bytes(all.len()));
+    group.bench_function("seeds_concatenated", |b| b.iter(|| parse(black_box(&all), black_box(&opts))));
+    group.finish();
+
+    let texts_dir = manifest_dir().join("../shared/corpus/texts");
+    if !texts_dir.is_dir() {
+        return;
+    }
+    let texts = read_txt_files(&texts_dir);
+    if texts.is_empty() {
+        return;
+    }
+    let total: usize = texts.iter().map(|(_, text)| text.len()).sum();
+    let mut group = c.benchmark_group("corpus_texts");
+    group.throughput(bytes(total));
+    group.bench_function("all_files", |b| {
+        b.iter(|| {
+            for (_, text) in &texts {
+                black_box(parse(black_box(text), black_box(&opts)));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn bench_large(c: &mut Criterion) {
+    let opts = ParseOptions::default();
+    let unit = concatenate(&seeds());
+    let mut large = String::with_capacity(LARGE_LEN + unit.len());
+    while large.len() < LARGE_LEN {
+        large.push_str(&unit);
+    }
+
+    let mut group = c.benchmark_group("large_input_5mb");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.throughput(bytes(large.len()));
+    group.bench_function("seeds_repeated", |b| b.iter(|| parse(black_box(&large), black_box(&opts))));
+    group.finish();
+}
+
+fn config() -> Criterion {
+    // Command-line options (`--warm-up-time`, `--measurement-time`) override these.
+    Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = bench_parse, bench_corpus, bench_large
+}
+criterion_main!(benches);

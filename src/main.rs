@@ -51,7 +51,8 @@ enum Lang {
 }
 
 fn parse_now(s: &str) -> Result<DateTime<chrono::FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(s).map_err(|e| format!("not an RFC 3339 time ({e}), e.g. 2026-11-25T08:00:00+07:00"))
+    DateTime::parse_from_rfc3339(s)
+        .map_err(|e| format!("not an RFC 3339 time ({e}), e.g. 2026-11-25T08:00:00+07:00"))
 }
 
 fn main() -> ExitCode {

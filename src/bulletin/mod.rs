@@ -19,7 +19,7 @@ pub struct Document {
     pub schema: String,
     /// `vi` or `en`.
     pub language: Language,
-    /// RFC 3339 time with offset when the text states when it was issued.
+    /// RFC 3339 time with offset when the text states when it was issued; `null` otherwise.
     pub issued_at: Option<String>,
     /// One per area heading; text before the first heading has `area: null`.
     pub sections: Vec<Section>,
@@ -392,11 +392,7 @@ impl Compass {
 
 /// Whole numbers print without a fractional part (`35`, not `35.0`), as the contract shows.
 fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
-    }
+    if v.fract() == 0.0 && v.abs() < 1e15 { s.serialize_i64(*v as i64) } else { s.serialize_f64(*v) }
 }
 
 fn ser_opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {

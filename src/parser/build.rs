@@ -8,9 +8,8 @@
 //! does not have one yet.
 
 use crate::bulletin::{
-    Bound, ColdSeverity, Compass, Condition, Coverage, Cyclone, CycloneCategory, Fact, FactBody,
-    FogDensity, HazardKind, Intensity, Likelihood, Moving, Qualifiers, RainForm, Range, SkyCover,
-    Span, Stat, Wind,
+    Bound, ColdSeverity, Compass, Condition, Coverage, Cyclone, CycloneCategory, Fact, FactBody, FogDensity,
+    HazardKind, Intensity, Likelihood, Moving, Qualifiers, RainForm, Range, SkyCover, Span, Stat, Wind,
 };
 
 use super::normalize::Normalized;
@@ -327,12 +326,7 @@ impl<'a> Builder<'a> {
                 }
                 s.topic = Topic::Cyclone;
             }
-            Item::Change
-            | Item::Cause
-            | Item::Boilerplate
-            | Item::Filler
-            | Item::Name
-            | Item::Unknown => {}
+            Item::Change | Item::Cause | Item::Boilerplate | Item::Filler | Item::Name | Item::Unknown => {}
         }
     }
 
@@ -415,12 +409,12 @@ impl<'a> Builder<'a> {
                 }
             }
             Topic::Gusts(i) => {
-                if let Some(f) = self.facts.get_mut(i) {
-                    if let FactBody::Hazard { level: l @ None, .. } = &mut f.body {
-                        *l = Some(range);
-                        extend(self.input, s.norm, f, b);
-                        return;
-                    }
+                if let Some(f) = self.facts.get_mut(i)
+                    && let FactBody::Hazard { level: l @ None, .. } = &mut f.body
+                {
+                    *l = Some(range);
+                    extend(self.input, s.norm, f, b);
+                    return;
                 }
                 s.topic = Topic::None;
                 self.level(s, k, kind, range);
@@ -435,7 +429,7 @@ impl<'a> Builder<'a> {
                     Some(i) => i,
                     None => {
                         // An exception opens a new fact that keeps only the direction.
-                        let from_ = if fact.is_some() || s.exception { from.clone() } else { from.clone() };
+                        let from_ = from.clone();
                         let begin = if fact.is_none() { start } else { self.clause_begin(s, a) };
                         let w = Wind { from: from_, ..Wind::default() };
                         let idx = self.push(s, FactBody::Wind(w), begin, b);
@@ -555,10 +549,10 @@ impl<'a> Builder<'a> {
     fn temperature(&mut self, s: &mut Sentence<'_>, k: usize, celsius: Range, a: usize, b: usize) {
         // "rét 7-9 độ C" is the temperature only.
         let prev = s.items.get(..k).and_then(|p| p.iter().rev().find(|r| !matches!(r.item, Item::Filler)));
-        if let Some(Raw { item: Item::Cold(ColdSeverity::Cold), .. }) = prev {
-            if self.facts.last().is_some_and(|f| matches!(f.body, FactBody::Cold { .. })) {
-                self.facts.pop();
-            }
+        if let Some(Raw { item: Item::Cold(ColdSeverity::Cold), .. }) = prev
+            && self.facts.last().is_some_and(|f| matches!(f.body, FactBody::Cold { .. }))
+        {
+            self.facts.pop();
         }
         // Bounds come from words only: a bound stated in this sentence, else the one of the
         // temperature this clause is an exception to.
@@ -586,7 +580,10 @@ impl<'a> Builder<'a> {
         if let Some((f, j)) = s.last_rain {
             let between = s.items.get(j + 1..k).unwrap_or(&[]);
             adjacent = between.iter().all(|r| {
-                matches!(r.item, Item::Comma | Item::Coverage(_) | Item::Filler | Item::When | Item::Likelihood)
+                matches!(
+                    r.item,
+                    Item::Comma | Item::Coverage(_) | Item::Filler | Item::When | Item::Likelihood
+                )
             });
             let only_commas = between.iter().all(|r| matches!(r.item, Item::Comma | Item::Filler));
             if only_commas && s.coverage.is_none() && !s.exception {
@@ -599,10 +596,10 @@ impl<'a> Builder<'a> {
         }
         if let Some(f) = merge_into.and_then(|i| self.facts.get_mut(i)) {
             if let FactBody::Rain { form: fm, intensity: it } = &mut f.body {
-                if let Some(nf) = form {
-                    if nf != RainForm::Rain {
-                        *fm = nf;
-                    }
+                if let Some(nf) = form
+                    && nf != RainForm::Rain
+                {
+                    *fm = nf;
                 }
                 for x in intensity {
                     if !it.contains(x) {
@@ -627,7 +624,10 @@ fn leads_fact(items: &[Raw], k: usize) -> bool {
         .get(k + 1..)
         .unwrap_or(&[])
         .iter()
-        .find(|r| !r.item.is_neutral() && !matches!(r.item, Item::Likelihood | Item::Condition(_) | Item::Coverage(_)))
+        .find(|r| {
+            !r.item.is_neutral()
+                && !matches!(r.item, Item::Likelihood | Item::Condition(_) | Item::Coverage(_))
+        })
         .is_some_and(|r| produces_fact(&r.item))
 }
 

@@ -32,12 +32,12 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             continue;
         }
         // issued_line = ? a line stating when the bulletin was issued ? ;
-        if issued_at.is_none() {
-            if let Some(t) = issued_line(&cx, body, opts) {
-                issued_at = Some(t);
-                covered.push((start, start + line.len()));
-                continue;
-            }
+        if issued_at.is_none()
+            && let Some(t) = issued_line(&cx, body, opts)
+        {
+            issued_at = Some(t);
+            covered.push((start, start + line.len()));
+            continue;
         }
         let mut text = body;
         // label_line = [ bullet ] , section_label , ":" , [ rest ] ;
@@ -53,9 +53,6 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
                 span: Span(norm.start(name_a), norm.end(name_b)),
             };
             covered.push((norm.start(cx.off(text)), norm.end(cx.off(rest))));
-            if let Some(last) = sections.last_mut() {
-                last.2 = last.2.max(0);
-            }
             sections.push((Some(area), norm.start(cx.off(text)), b.facts.len()));
             text = rest;
         }
@@ -73,9 +70,14 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         for sent in sentences(text) {
             let items = phrase::sentence(&cx, sent);
             let produced = b.sentence(&norm, &items, row_start);
-            let weathery = items.iter().any(|r| !r.item.is_neutral() && !matches!(r.item, Item::Comma | Item::Semicolon | Item::Cause | Item::Change));
+            // A sentence with no fact is understood only when every word of it is known
+            // ("Biển động nhẹ.", "Đêm gió giảm dần."); a bare name ("Hoàng Uyên") is not.
             let whole_known = items.iter().all(|r| r.item != Item::Unknown);
-            if produced == 0 && !(whole_known && weathery) && !row_start {
+            let worded = items.iter().any(|r| {
+                r.item != Item::Name
+                    && norm.text.get(r.start..r.end).is_some_and(|t| t.chars().any(char::is_alphabetic))
+            });
+            if produced == 0 && !(whole_known && worded) && !row_start {
                 continue; // all of it stays unparsed
             }
             for r in &items {
@@ -103,14 +105,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
     }
 
     let (unparsed, coverage) = residue(input, covered);
-    Document {
-        schema: SCHEMA.to_owned(),
-        language,
-        issued_at,
-        sections: out_sections,
-        unparsed,
-        coverage,
-    }
+    Document { schema: SCHEMA.to_owned(), language, issued_at, sections: out_sections, unparsed, coverage }
 }
 
 /// Lines with their input offsets; a line longer than [`MAX_CHUNK`] is cut at a blank.
@@ -140,6 +135,9 @@ fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Words that end in a full stop without ending a sentence.
+const ABBREVIATIONS: [&str; 12] = ["tp", "tx", "tt", "q", "p", "h", "tr", "st", "ts", "ths", "pgs", "gs"];
+
 // sentences = sentence , { sentence_end , sentence } ;
 // sentence_end = ( "." | "!" | "?" | "|" | "•" ) , ? not between digits, not in "TP.HCM" ? ;
 fn sentences(text: &str) -> Vec<&str> {
@@ -151,30 +149,30 @@ fn sentences(text: &str) -> Vec<&str> {
         let next = chars.get(n + 1).map(|x| x.1);
         let boundary = match c {
             '.' => {
-                let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
-                // "tp.hcm": a letter on both sides without a blank is an abbreviation, unless
-                // the next word starts a sentence ("dày đặc.miền" — normalised, so look for
-                // two letters before: abbreviations are short).
-                let glued = prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
-                let abbrev = glued && text.get(start..i).is_some_and(|s| s.rsplit(' ').next().is_some_and(|w| w.chars().count() <= 3));
+                let digits =
+                    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
+                // "tp.hcm", "tx. giá rai" are abbreviations; "dày đặc.miền trung" is a missing
+                // blank after a full stop.
+                let word = text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
+                let abbrev = prev.is_some_and(char::is_alphabetic) && ABBREVIATIONS.contains(&word);
                 !digits && !abbrev
             }
             '!' | '?' | '|' | '•' => true,
             _ => false,
         };
         if boundary {
-            if let Some(s) = text.get(start..i) {
-                if !s.trim().is_empty() {
-                    out.push(s);
-                }
+            if let Some(s) = text.get(start..i)
+                && !s.trim().is_empty()
+            {
+                out.push(s);
             }
             start = i + c.len_utf8();
         }
     }
-    if let Some(s) = text.get(start..) {
-        if !s.trim().is_empty() {
-            out.push(s);
-        }
+    if let Some(s) = text.get(start..)
+        && !s.trim().is_empty()
+    {
+        out.push(s);
     }
     out
 }
@@ -182,7 +180,14 @@ fn sentences(text: &str) -> Vec<&str> {
 /// Strips list bullets and emoji markers at the start of a line.
 fn strip_bullet(text: &str) -> &str {
     text.trim_start_matches(|c: char| {
-        c == ' ' || c == '+' || c == '-' || c == '*' || c == '•' || c == '·' || c == '>' || (!c.is_alphanumeric() && !c.is_ascii())
+        c == ' '
+            || c == '+'
+            || c == '-'
+            || c == '*'
+            || c == '•'
+            || c == '·'
+            || c == '>'
+            || (!c.is_alphanumeric() && !c.is_ascii())
     })
 }
 
@@ -210,7 +215,10 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
     // A heading names a place: it starts with an area word or a capitalised name, and is not a
     // label of a value ("Tầm nhìn xa:", "Sóng cao:").
     let starts_area = cx.lex.longest(Cat::WhereHead, name_t).is_some()
-        || cx.lex.longest(Cat::Filler, name_t).is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
+        || cx
+            .lex
+            .longest(Cat::Filler, name_t)
+            .is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
     if !starts_area {
         return None;
     }
@@ -258,7 +266,9 @@ fn find_date(t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
     let bytes: Vec<char> = t.chars().collect();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes.get(i).is_some_and(char::is_ascii_digit) && (i == 0 || !bytes.get(i - 1).is_some_and(char::is_ascii_digit)) {
+        if bytes.get(i).is_some_and(char::is_ascii_digit)
+            && (i == 0 || !bytes.get(i - 1).is_some_and(char::is_ascii_digit))
+        {
             let mut nums: Vec<u32> = Vec::new();
             let mut j = i;
             let mut sep_ok = true;
@@ -269,14 +279,18 @@ fn find_date(t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
                 }
                 let n: String = bytes.get(s..j).unwrap_or(&[]).iter().collect();
                 nums.push(n.parse().ok()?);
-                sep_ok = matches!(bytes.get(j), Some('/' | '-' | '.')) && bytes.get(j + 1).is_some_and(char::is_ascii_digit);
+                sep_ok = matches!(bytes.get(j), Some('/' | '-' | '.'))
+                    && bytes.get(j + 1).is_some_and(char::is_ascii_digit);
                 if sep_ok {
                     j += 1;
                 }
             }
             if nums.len() >= 2 {
                 let (d, m) = (nums.first().copied()?, nums.get(1).copied()?);
-                let y = nums.get(2).copied().map_or(opts.now.year(), |y| if y < 100 { 2000 + y as i32 } else { y as i32 });
+                let y = nums
+                    .get(2)
+                    .copied()
+                    .map_or(opts.now.year(), |y| if y < 100 { 2000 + y as i32 } else { y as i32 });
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return Some(date);
                 }
@@ -293,7 +307,9 @@ fn find_date(t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
 fn find_time(t: &str) -> Option<NaiveTime> {
     let chars: Vec<char> = t.chars().collect();
     for i in 0..chars.len() {
-        if !chars.get(i).is_some_and(char::is_ascii_digit) || (i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit)) {
+        if !chars.get(i).is_some_and(char::is_ascii_digit)
+            || (i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit))
+        {
             continue;
         }
         let mut j = i;
@@ -343,7 +359,11 @@ fn residue(input: &str, mut covered: Vec<(usize, usize)>) -> (Vec<Unparsed>, f64
         out.push(Unparsed { span: Span(s, e), text: trimmed.to_owned() });
     }
     let total = input.chars().filter(|c| !c.is_whitespace()).count();
-    let coverage = if total == 0 { 0.0 } else { ((total - uncovered_chars.min(total)) as f64 / total as f64 * 1000.0).round() / 1000.0 };
+    let coverage = if total == 0 {
+        0.0
+    } else {
+        ((total - uncovered_chars.min(total)) as f64 / total as f64 * 1000.0).round() / 1000.0
+    };
     (out, coverage)
 }
 
@@ -361,7 +381,10 @@ mod tests {
     #[test]
     fn dates_and_times() {
         let opts = ParseOptions::default();
-        assert_eq!(find_date("thứ sáu, 20/04/2018 | 15:56 g4t+7", &opts), NaiveDate::from_ymd_opt(2018, 4, 20));
+        assert_eq!(
+            find_date("thứ sáu, 20/04/2018 | 15:56 g4t+7", &opts),
+            NaiveDate::from_ymd_opt(2018, 4, 20)
+        );
         assert_eq!(find_time("thứ sáu, 20/04/2018 | 15:56 g4t+7"), NaiveTime::from_hms_opt(15, 56, 0));
         assert_eq!(find_time("thời gian phát: 16h00 ngày 19/01"), NaiveTime::from_hms_opt(16, 0, 0));
     }

@@ -115,7 +115,10 @@ impl Lexicon {
             }
             let mut cols = line.split('\t');
             let (Some(cat), Some(value), Some(phrases)) = (cols.next(), cols.next(), cols.next()) else {
-                return Err(LexiconError { line: n + 1, message: "expected three tab-separated columns".into() });
+                return Err(LexiconError {
+                    line: n + 1,
+                    message: "expected three tab-separated columns".into(),
+                });
             };
             let cat = Cat::from_str(cat)
                 .map_err(|_| LexiconError { line: n + 1, message: format!("unknown category {cat:?}") })?;
@@ -131,7 +134,7 @@ impl Lexicon {
             }
         }
         for list in lex.index.values_mut() {
-            list.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
         }
         Ok(lex)
     }
@@ -141,10 +144,10 @@ impl Lexicon {
         let first = i.chars().next()?;
         let list = self.index.get(&(cat, first))?;
         for e in list {
-            if let Some(rest) = i.strip_prefix(e.phrase.as_str()) {
-                if !e.bounded || !rest.chars().next().is_some_and(char::is_alphanumeric) {
-                    return Some((e.value, rest));
-                }
+            if let Some(rest) = i.strip_prefix(e.phrase.as_str())
+                && (!e.bounded || !rest.chars().next().is_some_and(char::is_alphanumeric))
+            {
+                return Some((e.value, rest));
             }
         }
         None

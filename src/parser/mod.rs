@@ -9,7 +9,6 @@
 
 pub mod build;
 pub mod document;
-pub mod english;
 pub mod lexicon;
 pub mod normalize;
 pub mod phrase;
@@ -92,7 +91,7 @@ pub fn detect_language(input: &str) -> Language {
     }
     // Vietnamese prose has a marked letter every few letters; an English text quoting a
     // place name ("Quảng Trị") has very few.
-    if letters > 0 && marked * 25 >= letters { Language::Vi } else if letters == 0 { Language::Vi } else { Language::En }
+    if letters == 0 || marked * 25 >= letters { Language::Vi } else { Language::En }
 }
 
 fn is_vietnamese_letter(c: char) -> bool {

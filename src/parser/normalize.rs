@@ -19,10 +19,8 @@ pub struct Normalized {
 impl Normalized {
     /// Normalises `input[base..base + slice.len()]`, given as `slice`.
     pub fn new(slice: &str, base: usize) -> Self {
-        let mut out = Normalized {
-            text: String::with_capacity(slice.len()),
-            map: Vec::with_capacity(slice.len() + 1),
-        };
+        let mut out =
+            Normalized { text: String::with_capacity(slice.len()), map: Vec::with_capacity(slice.len() + 1) };
         let nfc = is_nfc_quick(slice.chars()) == IsNormalized::Yes;
         let mut iter = slice.char_indices().peekable();
         let mut buf = String::new();

@@ -7,7 +7,6 @@ use nom::Parser;
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 
-
 use super::lexicon::Cat;
 use super::quantity::{Unit, level_range, lex, number, unit, value, ws};
 use super::raw::{Item, LevelKind, Raw};
@@ -22,8 +21,7 @@ fn fail<T>() -> PResult<'static, T> {
 pub fn sentence(cx: &Ctx<'_>, text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut i = text;
-    loop {
-        let Ok((rest, ())) = ws(i) else { break };
+    while let Ok((rest, ())) = ws(i) {
         i = rest;
         if i.is_empty() {
             break;
@@ -72,7 +70,9 @@ fn punctuation(i: &str) -> PResult<'_, Item> {
     match c {
         ',' => Ok((rest, Item::Comma)),
         ';' => Ok((rest, Item::Semicolon)),
-        c if !c.is_alphanumeric() && !matches!(c, '>' | '<' | '≥' | '≤' | '%') => Ok((rest, Item::Filler)),
+        c if !c.is_alphanumeric() && !matches!(c, '>' | '<' | '≥' | '≤' | '%') => {
+            Ok((rest, Item::Filler))
+        }
         _ => fail(),
     }
 }
@@ -120,8 +120,9 @@ fn clock<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         nom::bytes::complete::tag(":"),
     ))
     .parse(i)?;
-    let (i, _) = opt((ws, digit1, opt(one_of("'’")), opt((ws, nom::bytes::complete::tag("phút"))))).parse(i)?;
-    if sep == ":" && i.len() == 0 {
+    let (i, _) =
+        opt((ws, digit1, opt(one_of("'’")), opt((ws, nom::bytes::complete::tag("phút"))))).parse(i)?;
+    if sep == ":" && i.is_empty() {
         return fail();
     }
     if i.chars().next().is_some_and(char::is_alphanumeric) {
@@ -151,10 +152,10 @@ fn date_after_when(i: &str) -> PResult<'_, ()> {
     if days.is_some() && month.is_none() {
         return fail();
     }
-    if let Some((_, m, _)) = month {
-        if m.parse::<u32>().map_or(true, |m| m == 0 || m > 12) {
-            return fail();
-        }
+    if let Some((_, m, _)) = month
+        && m.parse::<u32>().map_or(true, |m| m == 0 || m > 12)
+    {
+        return fail();
     }
     let (i, _) = opt(char(')')).parse(i)?;
     if i.chars().next().is_some_and(char::is_alphanumeric) {
@@ -228,10 +229,10 @@ fn risk_level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, u8> {
 fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::Change, i)?;
     // "tăng lên 3-5m" is a later value, not a change.
-    if let Ok((r2, _)) = lex(cx, Cat::LevelKind, i) {
-        if r2.len() < rest.len() {
-            return fail();
-        }
+    if let Ok((r2, _)) = lex(cx, Cat::LevelKind, i)
+        && r2.len() < rest.len()
+    {
+        return fail();
     }
     let (rest, _) = value(cx, rest)?;
     Ok((rest, Item::Change))
@@ -284,13 +285,26 @@ const TERMS: [Cat; 39] = [
 fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut best: Option<(Cat, &'static str, &'a str)> = None;
     for cat in TERMS {
-        if let Some((v, rest)) = cx.lex.longest(cat, i) {
-            if best.is_none_or(|(_, _, r)| rest.len() < r.len()) {
-                best = Some((cat, v, rest));
-            }
+        if let Some((v, rest)) = cx.lex.longest(cat, i)
+            && best.is_none_or(|(_, _, r)| rest.len() < r.len())
+        {
+            best = Some((cat, v, rest));
         }
     }
+    if cx.lang == crate::bulletin::Language::En
+        && let Ok(r) = wind_after_direction(cx, i)
+    {
+        return Ok(r);
+    }
     let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
+    // A region named after an area word is a place ("miền Tây", "vùng núi"), not filler.
+    if cat == Cat::Filler
+        && cx.lex.longest(Cat::WhereHead, i).is_some()
+        && let Ok((r, it)) = where_run(cx, i)
+        && r.len() <= rest.len()
+    {
+        return Ok((r, it));
+    }
     let item = match cat {
         Cat::WindWord => return wind(cx, i),
         Cat::WindLight => return wind(cx, i).or(Ok((rest, Item::Filler))),
@@ -347,7 +361,15 @@ pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Vec<Compass>>
         let Some(j) = j else { break };
         match lex(cx, Cat::Direction, j) {
             Ok((rest, d)) if out.len() < 4 => {
-                out.push(parse_enum(d)?);
+                let d: Compass = parse_enum(d)?;
+                let comma = i.trim_start().starts_with(',');
+                match out.last().copied().and_then(|p| Compass::between(p, d)) {
+                    // English translates one Vietnamese direction with two words.
+                    Some(mid) if comma && cx.lang == crate::bulletin::Language::En && out.len() == 1 => {
+                        out = vec![mid];
+                    }
+                    _ => out.push(d),
+                }
                 i = rest;
             }
             _ => break,
@@ -359,7 +381,7 @@ pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Vec<Compass>>
 // wind = wind_word , { wind_filler | where_head | direction_list | level_kind } ,
 //        [ wind_light | [ "mạnh" ] , level_range ] ;
 fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (mut i, kind) = lex(cx, Cat::WindWord, i).or_else(|_| Ok::<_, nom::Err<()>>((i, "plain")))?;
+    let (mut i, kind) = lex(cx, Cat::WindWord, i).or(Ok::<_, nom::Err<()>>((i, "plain")))?;
     let monsoon = kind == "monsoon";
     let mut from = Vec::new();
     let mut light = false;
@@ -372,13 +394,13 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             i = r;
             break;
         }
-        if from.is_empty() {
-            if let Ok((r, d)) = direction_list(cx, i) {
-                from = d;
-                i = r;
-                after_word = true;
-                continue;
-            }
+        if from.is_empty()
+            && let Ok((r, d)) = direction_list(cx, i)
+        {
+            from = d;
+            i = r;
+            after_word = true;
+            continue;
         }
         if let Ok((r, range)) = level_range(cx, i, !after_word) {
             level = Some(range);
@@ -402,7 +424,8 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
         if let Ok((r, _)) = lex(cx, Cat::WhereHead, i) {
             // "trong đất liền", "vùng ven biển": a place inside the wind phrase.
-            if r.trim_start().starts_with(|c: char| c.is_ascii_digit()) || lex(cx, Cat::LevelWord, r).is_ok() {
+            if r.trim_start().starts_with(|c: char| c.is_ascii_digit()) || lex(cx, Cat::LevelWord, r).is_ok()
+            {
                 i = r;
                 after_word = false;
                 continue;
@@ -411,6 +434,20 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         break;
     }
     Ok((i, Item::Wind { monsoon, from, light, level, strong }))
+}
+
+// wind_after_direction = [ wind_filler ] , direction_list , wind_word , wind ;   (* English *)
+fn wind_after_direction<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, _) = opt(|i| lex(cx, Cat::WindFiller, i)).parse(i)?;
+    let (i, from) = direction_list(cx, i)?;
+    let (i, _) = lex(cx, Cat::WindWord, i)?;
+    let (i, item) = wind(cx, i)?;
+    match item {
+        Item::Wind { monsoon, light, level, strong, .. } => {
+            Ok((i, Item::Wind { monsoon, from, light, level, strong }))
+        }
+        other => Ok((i, other)),
+    }
 }
 
 // level = ( level_kind , [ "mạnh" ] , level_range ) | level_range_with_word ;
@@ -444,13 +481,17 @@ fn cyclone_word<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             number_ = Some(n as u32);
             i = r;
         }
-    } else if let Ok((r, n)) = number(i) {
-        if n.fract() == 0.0 && n < 40.0 && unit(cx, r).is_err() && !cat.is_empty() && i.len() > r.len() {
-            // "cơn bão số" already ate "số": "cơn bão số 3".
-            if cx.lex.longest(Cat::CycloneWord, "bão số").is_some() && r.len() < i.len() {
-                number_ = Some(n as u32);
-                i = r;
-            }
+    } else if let Ok((r, n)) = number(i)
+        && n.fract() == 0.0
+        && n < 40.0
+        && unit(cx, r).is_err()
+        && !cat.is_empty()
+        && i.len() > r.len()
+    {
+        // "cơn bão số" already ate "số": "cơn bão số 3".
+        if cx.lex.longest(Cat::CycloneWord, "bão số").is_some() && r.len() < i.len() {
+            number_ = Some(n as u32);
+            i = r;
         }
     }
     let (i, name) = match name_words(cx, i) {
@@ -478,11 +519,11 @@ fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut kmh = None;
     let (j, _) = opt((ws, char(','))).parse(i)?;
     let speed = (|i| lex(cx, Cat::CycloneSpeed, i)).and_then_value(cx).parse(j);
-    if let Ok((r, v)) = speed {
-        if matches!(v.unit, Unit::Km | Unit::Kmh) {
-            kmh = Some(v.range);
-            i = r;
-        }
+    if let Ok((r, v)) = speed
+        && matches!(v.unit, Unit::Km | Unit::Kmh)
+    {
+        kmh = Some(v.range);
+        i = r;
     }
     if toward.is_empty() && kmh.is_none() {
         return fail();
@@ -533,7 +574,8 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             form = Some(parse_enum(v)?);
         } else {
             // "mưa to" names the rain itself; a bare "to" only qualifies rain named before.
-            if form.is_none() && (i.trim_start().starts_with("mưa") || i.trim_start().starts_with("rain")) {
+            let phrase = i.trim_start().get(..i.trim_start().len() - rest.len()).unwrap_or("");
+            if form.is_none() && (phrase.starts_with("mưa") || phrase.contains("rain")) {
                 form = Some(crate::bulletin::RainForm::Rain);
             }
             let it = parse_enum(v)?;
@@ -702,7 +744,9 @@ mod tests {
     #[test]
     fn mangled_degrees() {
         let it = items("từ 18-200C");
-        assert!(matches!(&it[..], [Item::Value(v)] if v.range == Range::new(Some(18.0), Some(20.0)) && v.unit == Unit::Celsius));
+        assert!(
+            matches!(&it[..], [Item::Value(v)] if v.range == Range::new(Some(18.0), Some(20.0)) && v.unit == Unit::Celsius)
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
             }
         }
     }
-    best.map(|(r, u)| (r, u)).ok_or(nom::Err::Error(()))
+    best.ok_or(nom::Err::Error(()))
 }
 
 // degree_mangled = digit , { digit } , "0c" ;  (* "200C" is 20 °C with the sign lost *)
@@ -226,11 +226,8 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
     // "cấp 3- 4", "cấp 7 - cấp 8", "cấp 6, 7" (a comma only between consecutive levels).
     let second = |i: &'a str| -> PResult<'a, (f64, bool)> {
         let (i, ()) = ws(i)?;
-        let (i, comma) = if let Some(r) = i.strip_prefix(',') {
-            (r, true)
-        } else {
-            (range_sep(cx, i)?.0, false)
-        };
+        let (i, comma) =
+            if let Some(r) = i.strip_prefix(',') { (r, true) } else { (range_sep(cx, i)?.0, false) };
         let (i, _) = opt(|i| lex(cx, Cat::LevelWord, i)).parse(i)?;
         let (i, n) = number(i)?;
         Ok((i, (n, comma)))

@@ -2,8 +2,8 @@
 //! line. `build` turns a sentence of these into typed facts.
 
 use crate::bulletin::{
-    Bound, ColdSeverity, Compass, Condition, Coverage, CycloneCategory, FogDensity, HazardKind,
-    HeatSeverity, Intensity, RainForm, Range, SeaState, SkyCover, Stat,
+    Bound, ColdSeverity, Compass, Condition, Coverage, CycloneCategory, FogDensity, HazardKind, HeatSeverity,
+    Intensity, RainForm, Range, SeaState, SkyCover, Stat,
 };
 
 use super::quantity::Value;
@@ -26,8 +26,17 @@ pub enum LevelKind {
 /// One recognised phrase.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Wind { monsoon: bool, from: Vec<Compass>, light: bool, level: Option<Range>, strong: bool },
-    Level { kind: LevelKind, range: Range },
+    Wind {
+        monsoon: bool,
+        from: Vec<Compass>,
+        light: bool,
+        level: Option<Range>,
+        strong: bool,
+    },
+    Level {
+        kind: LevelKind,
+        range: Range,
+    },
     Value(Value),
     TempWord,
     Bound(Bound),
@@ -36,7 +45,10 @@ pub enum Item {
     VisibilityWord,
     WavesWord,
     TideWord,
-    Rain { form: Option<RainForm>, intensity: Vec<Intensity> },
+    Rain {
+        form: Option<RainForm>,
+        intensity: Vec<Intensity>,
+    },
     Thunderstorm,
     Hazard(HazardKind),
     Sky(SkyCover),
@@ -47,12 +59,25 @@ pub enum Item {
     FogDense,
     NoRain,
     SeaState(SeaState),
-    Risk { level: Option<u8>, cause: Option<(usize, usize)> },
-    CycloneWord { category: CycloneCategory, number: Option<u32>, name: Option<String> },
+    Risk {
+        level: Option<u8>,
+        cause: Option<(usize, usize)>,
+    },
+    CycloneWord {
+        category: CycloneCategory,
+        number: Option<u32>,
+        name: Option<String>,
+    },
     CyclonePosition,
-    Position { lat: f64, lon: f64 },
+    Position {
+        lat: f64,
+        lon: f64,
+    },
     CycloneStrength,
-    Movement { toward: Vec<Compass>, kmh: Option<Range> },
+    Movement {
+        toward: Vec<Compass>,
+        kmh: Option<Range>,
+    },
     Coverage(Coverage),
     Likelihood,
     Condition(Condition),
@@ -81,10 +106,7 @@ pub enum Item {
 impl Item {
     /// Items that only qualify or connect, and state nothing themselves.
     pub fn is_neutral(&self) -> bool {
-        matches!(
-            self,
-            Item::Filler | Item::Name | Item::When | Item::Where | Item::Observed | Item::Unknown
-        )
+        matches!(self, Item::Filler | Item::Name | Item::When | Item::Where | Item::Observed | Item::Unknown)
     }
 }
 

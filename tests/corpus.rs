@@ -1,0 +1,133 @@
+//! Fixtures in `seeds/` → JSON snapshots (insta), each validated against `canhbao schema`.
+
+use std::fs;
+
+use canhbao::bulletin::{
+    Compass, Condition, Coverage, FactBody, HazardKind, Intensity, Likelihood, RainForm, Range, SkyCover,
+    Wind,
+};
+use canhbao::{Document, parse};
+
+use crate::opts;
+
+fn validator() -> jsonschema::Validator {
+    let schema = Document::json_schema();
+    match jsonschema::validator_for(&schema) {
+        Ok(v) => v,
+        Err(e) => panic!("the generated schema is not a valid JSON Schema: {e}"),
+    }
+}
+
+#[test]
+fn seeds_snapshots() {
+    let validator = validator();
+    insta::glob!("../seeds", "*.txt", |path| {
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc = parse(&text, &opts());
+        let json = serde_json::to_value(&doc).unwrap_or_default();
+        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: schema errors: {errors:?}", path.display());
+        // Every span is the exact source text.
+        for f in doc.facts() {
+            assert_eq!(text.get(f.span.0..f.span.1), Some(f.text.as_str()), "{}", path.display());
+        }
+        insta::assert_json_snapshot!(doc);
+    });
+}
+
+fn seed() -> (String, Document) {
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_a300d7ddb554e7bf.txt"))
+        .unwrap_or_default();
+    let doc = parse(&text, &opts());
+    (text, doc)
+}
+
+fn r(a: f64, b: f64) -> Option<Range> {
+    Some(Range::new(Some(a), Some(b)))
+}
+
+#[test]
+fn seed_comes_out_right() {
+    let (_, doc) = seed();
+    assert_eq!(doc.issued_at.as_deref(), Some("2018-04-20T15:56:00+07:00"));
+    let facts: Vec<_> = doc.facts().collect();
+    let has = |pred: &dyn Fn(&canhbao::bulletin::Fact) -> bool| facts.iter().any(|f| pred(f));
+
+    assert!(has(&|f| f.body == FactBody::Sky { cover: SkyCover::Cloudy }));
+    assert!(has(&|f| f.body
+        == FactBody::Rain { form: RainForm::Rain, intensity: vec![Intensity::Moderate] }
+        && f.qualifiers.where_.is_none()));
+    assert!(has(&|f| f.body
+        == FactBody::Rain { form: RainForm::Rain, intensity: vec![Intensity::Moderate, Intensity::Heavy] }
+        && f.qualifiers.where_.as_deref() == Some("miền Tây")));
+    assert!(has(&|f| f.body
+        == FactBody::Rain { form: RainForm::Rain, intensity: vec![Intensity::VeryHeavy] }
+        && f.qualifiers.coverage == Some(Coverage::SomePlaces)));
+    assert!(has(
+        &|f| f.body == FactBody::Thunderstorm {} && f.qualifiers.coverage == Some(Coverage::Scattered)
+    ));
+    assert!(has(&|f| f.body
+        == FactBody::Wind(Wind {
+            from: vec![Compass::NE, Compass::N],
+            level: r(3.0, 4.0),
+            ..Wind::default()
+        })));
+    for h in [HazardKind::Tornado, HazardKind::Lightning, HazardKind::StrongGusts] {
+        assert!(has(&|f| f.body == FactBody::Hazard { hazard: h, level: None }
+            && f.qualifiers.likelihood == Some(Likelihood::Possible)
+            && f.qualifiers.condition == Some(Condition::InThunderstorms)));
+    }
+    assert!(has(
+        &|f| matches!(&f.body, FactBody::Humidity { percent, .. } if Some(*percent) == r(60.0, 98.0))
+    ));
+    // Nothing else: the page's politics states no weather.
+    assert_eq!(facts.len(), 10, "{facts:#?}");
+}
+
+#[test]
+fn seed_page_text_is_unparsed() {
+    let (text, doc) = seed();
+    let unparsed: String = doc.unparsed.iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join("\n");
+    for phrase in ["Đưa Nghị quyết của Đảng vào cuộc sống", "Viết bình luận mới", "Hoàng Uyên"]
+    {
+        assert!(unparsed.contains(phrase), "{phrase:?} should be unparsed");
+    }
+    for u in &doc.unparsed {
+        assert_eq!(text.get(u.span.0..u.span.1), Some(u.text.as_str()));
+    }
+    assert!(!unparsed.contains("Gió đông bắc"));
+    assert!(doc.coverage > 0.0 && doc.coverage < 0.5, "coverage {}", doc.coverage);
+}
+
+#[test]
+fn empty_and_blank_input() {
+    for input in ["", "   \n\t  \n"] {
+        let doc = parse(input, &opts());
+        assert!(doc.sections.is_empty());
+        assert!(doc.unparsed.is_empty());
+        assert_eq!(doc.coverage, 0.0);
+    }
+}
+
+#[test]
+fn text_without_weather_is_all_unparsed() {
+    let input = "Ông Nguyễn Văn A được bổ nhiệm làm giám đốc sở.";
+    let doc = parse(input, &opts());
+    assert_eq!(doc.facts().count(), 0);
+    assert_eq!(doc.unparsed.len(), 1);
+    assert_eq!(doc.coverage, 0.0);
+}
+
+#[test]
+fn schema_command_output_is_the_generated_schema() {
+    let schema = Document::json_schema();
+    assert_eq!(schema["title"], "Document");
+    let required: Vec<&str> =
+        schema["required"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
+    for field in ["schema", "language", "sections", "unparsed", "coverage"] {
+        assert!(required.contains(&field), "{field} missing from {required:?}");
+    }
+    // A document missing its sections is rejected.
+    let v = validator();
+    assert!(!v.is_valid(&serde_json::json!({"schema": "canhbao.bulletin/1", "language": "vi"})));
+}
