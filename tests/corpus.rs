@@ -67,11 +67,11 @@ fn seed_comes_out_right() {
         &|f| f.body == FactBody::Thunderstorm {} && f.qualifiers.coverage == Some(Coverage::Scattered)
     ));
     assert!(has(&|f| f.body
-        == FactBody::Wind(Wind {
+        == FactBody::Wind(Box::new(Wind {
             from: vec![Compass::NE, Compass::N],
             level: r(3.0, 4.0),
             ..Wind::default()
-        })));
+        }))));
     for h in [HazardKind::Tornado, HazardKind::Lightning, HazardKind::StrongGusts] {
         assert!(has(&|f| f.body == FactBody::Hazard { hazard: h, level: None }
             && f.qualifiers.likelihood == Some(Likelihood::Possible)

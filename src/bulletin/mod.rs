@@ -189,7 +189,7 @@ pub enum FactBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         level: Option<Range>,
     },
-    Wind(Wind),
+    Wind(Box<Wind>),
     Humidity {
         percent: Range,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -222,7 +222,7 @@ pub enum FactBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         cause: Option<String>,
     },
-    Cyclone(Cyclone),
+    Cyclone(Box<Cyclone>),
 }
 
 /// Wind: direction on the 16-point compass, Beaufort levels, speeds.

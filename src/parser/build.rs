@@ -186,7 +186,7 @@ impl<'a> Builder<'a> {
                         light: light.then_some(true),
                         ..Wind::default()
                     };
-                    fact = Some(self.push(s, FactBody::Wind(w), a, b));
+                    fact = Some(self.push(s, FactBody::Wind(Box::new(w)), a, b));
                 }
                 s.topic = Topic::Wind { fact, from: from.clone(), start: a };
             }
@@ -384,7 +384,7 @@ impl<'a> Builder<'a> {
             speed_kmh: None,
             moving: None,
         };
-        self.push(s, FactBody::Cyclone(c), a, b)
+        self.push(s, FactBody::Cyclone(Box::new(c)), a, b)
     }
 
     fn level(&mut self, s: &mut Sentence<'_>, k: usize, kind: LevelKind, range: Range) {
@@ -432,7 +432,7 @@ impl<'a> Builder<'a> {
                         let from_ = from.clone();
                         let begin = if fact.is_none() { start } else { self.clause_begin(s, a) };
                         let w = Wind { from: from_, ..Wind::default() };
-                        let idx = self.push(s, FactBody::Wind(w), begin, b);
+                        let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
                         s.exception = false;
                         s.topic = Topic::Wind { fact: Some(idx), from, start };
                         idx
@@ -451,7 +451,7 @@ impl<'a> Builder<'a> {
                     let begin = self.clause_begin(s, a);
                     let mut w = Wind::default();
                     set_slot(&mut w, kind, range);
-                    let idx = self.push(s, FactBody::Wind(w), begin, b);
+                    let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
                     s.topic = Topic::Wind { fact: Some(idx), from: Vec::new(), start: begin };
                 }
             }

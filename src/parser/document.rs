@@ -36,14 +36,14 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             && let Some(t) = issued_line(&cx, body, opts)
         {
             issued_at = Some(t);
-            covered.push((start, start + line.len()));
+            cover(&mut covered, start, start + line.len());
             continue;
         }
         let mut text = body;
         // label_line = [ bullet ] , section_label , ":" , [ rest ] ;
         if let Some((observed, rest)) = label(&cx, text) {
             b.observed_block = observed;
-            covered.push((norm.start(cx.off(text)), norm.end(cx.off(rest))));
+            cover(&mut covered, norm.start(cx.off(text)), norm.end(cx.off(rest)));
             text = rest;
         }
         // heading = [ bullet ] , area_name , ":" | area_name_alone ;
@@ -52,7 +52,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
                 name: cx.original(name_a, name_b).unwrap_or_default(),
                 span: Span(norm.start(name_a), norm.end(name_b)),
             };
-            covered.push((norm.start(cx.off(text)), norm.end(cx.off(rest))));
+            cover(&mut covered, norm.start(cx.off(text)), norm.end(cx.off(rest)));
             sections.push((Some(area), norm.start(cx.off(text)), b.facts.len()));
             text = rest;
         }
@@ -82,13 +82,15 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             }
             for r in &items {
                 if r.item != Item::Unknown {
-                    covered.push((norm.start(r.start), norm.end(r.end)));
+                    cover(&mut covered, norm.start(r.start), norm.end(r.end));
                 }
             }
         }
     }
 
-    let mut facts = std::mem::take(&mut b.facts).into_iter();
+    let mut all = std::mem::take(&mut b.facts);
+    all.shrink_to_fit();
+    let mut facts = all.into_iter();
     let mut out_sections = Vec::new();
     let n = sections.len();
     for idx in 0..n {
@@ -106,6 +108,19 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
 
     let (unparsed, coverage) = residue(input, covered);
     Document { schema: SCHEMA.to_owned(), language, issued_at, sections: out_sections, unparsed, coverage }
+}
+
+/// Adds a covered span, merging it into the previous one when only a blank separates them, so
+/// the list grows with the number of unparsed gaps, not with the number of words.
+fn cover(covered: &mut Vec<(usize, usize)>, a: usize, b: usize) {
+    if let Some(last) = covered.last_mut()
+        && a >= last.0
+        && a <= last.1 + 1
+    {
+        last.1 = last.1.max(b);
+        return;
+    }
+    covered.push((a, b));
 }
 
 /// Lines with their input offsets; a line longer than [`MAX_CHUNK`] is cut at a blank.
@@ -191,7 +206,7 @@ fn strip_bullet(text: &str) -> &str {
     })
 }
 
-// label_line = [ bullet ] , section_label , ":" ;
+// label = [ bullet ] , section_label , ":" ;
 fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let t = strip_bullet(text);
     let (v, rest) = cx.lex.longest(Cat::SectionLabel, t)?;

@@ -105,7 +105,7 @@ pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
     best.ok_or(nom::Err::Error(()))
 }
 
-// degree_mangled = digit , { digit } , "0c" ;  (* "200C" is 20 °C with the sign lost *)
+// mangled_degree = digit , { digit } , "0c" ;  (* "200C" is 20 °C with the sign lost *)
 fn mangled_degree(raw: f64, after: &str) -> Option<(f64, &str)> {
     let rest = after.strip_prefix('c')?;
     if rest.chars().next().is_some_and(char::is_alphanumeric) {
@@ -114,7 +114,7 @@ fn mangled_degree(raw: f64, after: &str) -> Option<(f64, &str)> {
     (raw.fract() == 0.0 && raw > 60.0 && (raw as i64) % 10 == 0).then_some((raw / 10.0, rest))
 }
 
-/// One number with its own unit, if any, and the mangled-degree repair.
+// number_unit = mangled_degree | number , [ unit ] ;
 fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     let (i, v) = number(i)?;
     if let Some((v, rest)) = mangled_degree(v, i) {
