@@ -4,10 +4,12 @@
 //! - `corpus`: every fixture in `seeds/` → a JSON snapshot, validated against the schema; the
 //!   seed document's facts checked one by one.
 //! - `cli`: the `canhbao` command as a user runs it: NDJSON, exit codes, bad input.
+//! - `grammar`: `grammars/bulletin.ebnf` states the same rules as the functions.
 //! - `properties`: any input parses without panic, spans in bounds and on char boundaries.
 
 mod cli;
 mod corpus;
+mod grammar;
 mod properties;
 
 use canhbao::ParseOptions;

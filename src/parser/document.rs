@@ -214,7 +214,8 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     Some((v == "observed", rest))
 }
 
-// heading = [ bullet ] , area_name , ":" ;   area_name: at most 14 words, no digits, names a place
+// heading = [ bullet ] , area_name , ":" | area_name_alone ;
+// (* area_name: at most 14 words, no digits, names a place; area_name_alone: two or more words in capitals *)
 fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
     let t = strip_bullet(text);
     let colon = t.find(':');

@@ -43,7 +43,7 @@ pub fn sentence(cx: &Ctx<'_>, text: &str) -> Vec<Raw> {
     out
 }
 
-// item = punctuation | boilerplate | cause | clock | lat_lon | risk | change | value
+// item = punctuation | boilerplate | cause | clock | date | lat_lon | risk | change | value
 //      | term | name ;
 fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     if let Ok(r) = punctuation(i) {
