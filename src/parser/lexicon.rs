@@ -76,9 +76,6 @@ pub enum Cat {
     HeadlinePrefix,
     IssuedLabel,
     SectionLabel,
-    // English-only categories.
-    LevelAfter,
-    Unit,
 }
 
 #[derive(Debug)]

@@ -49,11 +49,6 @@ pub fn lex<'a>(cx: &Ctx<'_>, cat: Cat, i: &'a str) -> PResult<'a, &'static str> 
     }
 }
 
-/// Whether a phrase of `cat` stands at `i`.
-pub fn at(cx: &Ctx<'_>, cat: Cat, i: &str) -> bool {
-    lex(cx, cat, i).is_ok()
-}
-
 // number = digit , { digit } , [ ( "," | "." ) , digit , { digit } ] ;
 pub fn number(i: &str) -> PResult<'_, f64> {
     let (i, ()) = ws(i)?;
