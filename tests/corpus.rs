@@ -131,3 +131,16 @@ fn schema_command_output_is_the_generated_schema() {
     let v = validator();
     assert!(!v.is_valid(&serde_json::json!({"schema": "canhbao.bulletin/1", "language": "vi"})));
 }
+
+#[test]
+fn strength_without_position_is_a_cyclone_fact_of_its_own() {
+    let doc = parse("Bão số 3 giật cấp 12. Cơn bão số 5 mạnh cấp 10.", &opts());
+    let cyclones: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some((c.number, c.level, c.gust)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cyclones, vec![(Some(3), None, r(12.0, 12.0)), (Some(5), r(10.0, 10.0), None)]);
+}

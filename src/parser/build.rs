@@ -273,6 +273,10 @@ impl<'a> Builder<'a> {
             Item::CycloneWord { category, number, name } => {
                 self.category = *category;
                 if number.is_some() {
+                    // Another storm's number: what follows is not about the current fact.
+                    if self.cyclone_number != *number {
+                        self.cyclone = None;
+                    }
                     self.cyclone_number = *number;
                 }
                 if name.is_some() {
@@ -476,7 +480,7 @@ impl<'a> Builder<'a> {
         let idx = match current {
             Some(i) => i,
             None if self.storm_table => return,
-            None if matches!(kind, LevelKind::Plain | LevelKind::Rise) => {
+            None if matches!(kind, LevelKind::Plain | LevelKind::Rise | LevelKind::Gust) => {
                 let i = self.new_cyclone(s, a, b);
                 self.cyclone = Some(i);
                 i

@@ -8,7 +8,7 @@ use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 
 use super::lexicon::Cat;
-use super::quantity::{Unit, level_range, lex, number, unit, value, ws};
+use super::quantity::{Unit, level_range, lex, number, value, ws};
 use super::raw::{Item, LevelKind, Raw};
 use super::{Ctx, PResult};
 use crate::bulletin::{Compass, CycloneCategory};
@@ -472,28 +472,18 @@ fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 
 // cyclone_word = cyclone_category , [ "số" , number ] , [ name ] ;
 fn cyclone_word<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let start = i.trim_start();
     let (i, cat) = lex(cx, Cat::CycloneWord, i)?;
     let category: CycloneCategory = parse_enum(cat)?;
-    let (mut i, ()) = ws(i)?;
-    let mut number_ = None;
-    if let Some(r) = i.strip_prefix("số").or_else(|| i.strip_prefix("no.")) {
-        if let Ok((r, n)) = number(r) {
-            number_ = Some(n as u32);
-            i = r;
-        }
-    } else if let Ok((r, n)) = number(i)
-        && n.fract() == 0.0
-        && n < 40.0
-        && unit(cx, r).is_err()
-        && !cat.is_empty()
-        && i.len() > r.len()
-    {
-        // "cơn bão số" already ate "số": "cơn bão số 3".
-        if cx.lex.longest(Cat::CycloneWord, "bão số").is_some() && r.len() < i.len() {
-            number_ = Some(n as u32);
-            i = r;
-        }
-    }
+    // "bão số 3": the vocabulary phrase may already hold "số" ("cơn bão số").
+    let said_number =
+        start.get(..start.len() - i.len()).is_some_and(|p| p.ends_with("số") || p.ends_with("no."));
+    let (j, ()) = ws(i)?;
+    let after = if said_number { Some(j) } else { j.strip_prefix("số").or_else(|| j.strip_prefix("no.")) };
+    let (i, number_) = match after.map(number) {
+        Some(Ok((r, n))) if n.fract() == 0.0 && n < 100.0 => (r, Some(n as u32)),
+        _ => (j, None),
+    };
     let (i, name) = match name_words(cx, i) {
         Some((r, s, e)) => (r, cx.original(s, e).map(|n| n.to_uppercase())),
         None => (i, None),
