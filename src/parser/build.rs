@@ -122,7 +122,6 @@ impl<'a> Builder<'a> {
         for k in 0..items.len() {
             self.item(&mut s, k);
         }
-        // A cyclone fact opened by a bare marker with nothing else stated is no fact.
         self.facts.len() - s.first_fact
     }
 
