@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 
 use super::build::Builder;
 use super::lexicon::Cat;
-use super::normalize::Normalized;
+use super::normalize::{Normalized, is_letter};
 use super::phrase;
 use super::raw::Item;
 use super::{Ctx, ParseOptions};
@@ -75,7 +75,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             let whole_known = items.iter().all(|r| r.item != Item::Unknown);
             let worded = items.iter().any(|r| {
                 r.item != Item::Name
-                    && norm.text.get(r.start..r.end).is_some_and(|t| t.chars().any(char::is_alphabetic))
+                    && norm.text.get(r.start..r.end).is_some_and(|t| t.chars().any(is_letter))
             });
             if produced == 0 && !(whole_known && worded) && !row_start {
                 continue; // all of it stays unparsed
@@ -169,7 +169,7 @@ fn sentences(text: &str) -> Vec<&str> {
                 // "tp.hcm", "tx. giá rai" are abbreviations; "dày đặc.miền trung" is a missing
                 // blank after a full stop.
                 let word = text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
-                let abbrev = prev.is_some_and(char::is_alphabetic) && ABBREVIATIONS.contains(&word);
+                let abbrev = prev.is_some_and(is_letter) && ABBREVIATIONS.contains(&word);
                 !digits && !abbrev
             }
             '!' | '?' | '|' | '•' => true,
@@ -209,7 +209,7 @@ fn strip_bullet(text: &str) -> &str {
 // label = [ bullet ] , section_label , ":" ;
 fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let t = strip_bullet(text);
-    let (v, rest) = cx.lex.longest(Cat::SectionLabel, t)?;
+    let (v, rest) = cx.longest(Cat::SectionLabel, t)?;
     let rest = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest))?;
     Some((v == "observed", rest))
 }
@@ -230,7 +230,7 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
     }
     // A heading names a place: it starts with an area word or a capitalised name, and is not a
     // label of a value ("Tầm nhìn xa:", "Sóng cao:").
-    let starts_area = cx.lex.longest(Cat::WhereHead, name_t).is_some()
+    let starts_area = cx.longest(Cat::WhereHead, name_t).is_some()
         || cx
             .lex
             .longest(Cat::Filler, name_t)
@@ -247,7 +247,7 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
         // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG").
         let a = cx.off(name_t);
         let original = cx.original(a, a + name_t.len())?;
-        let upper = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let upper = original.chars().filter(|&c| is_letter(c)).all(char::is_uppercase);
         if !upper || words < 2 {
             return None;
         }
@@ -265,7 +265,7 @@ fn is_time_cell(text: &str) -> bool {
 //             | weekday , "," , date , "|" , time , zone ;
 fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> {
     let t = strip_bullet(text);
-    let labelled = cx.lex.longest(Cat::IssuedLabel, t).is_some();
+    let labelled = cx.longest(Cat::IssuedLabel, t).is_some();
     let zoned = t.contains("g4t+7") || t.contains("gmt+7") || t.contains("gmt +7") || t.contains("(gmt+7)");
     let weekday = t.starts_with("thứ ") || t.starts_with("chủ nhật");
     if !(labelled || zoned || weekday) || t.len() > 160 {

@@ -1,19 +1,25 @@
 //! The vocabulary of the grammar, loaded from `grammars/*.tsv` (data, not match arms).
 //!
 //! Each entry is `category <TAB> value <TAB> phrase|phrase…`. A rule asks for the longest phrase
-//! of one category that stands at the current position as whole words.
+//! of one category (or of any of a set of categories) that stands at the current position as
+//! whole words.
+//!
+//! The index is keyed by a phrase's first word, so that one hash lookup per position finds the
+//! few phrases that can start there, whatever their category (the parser asks at every word).
 
-use std::collections::HashMap;
 use std::str::FromStr;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use strum::EnumString;
 
-use super::normalize::Normalized;
+use super::normalize::{Normalized, is_word_char};
 
 /// The categories of `grammars/*.tsv`; each is read by the rule of the same name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString)]
 #[strum(serialize_all = "snake_case")]
+#[repr(u8)]
 pub enum Cat {
     Direction,
     WindWord,
@@ -78,19 +84,81 @@ pub enum Cat {
     SectionLabel,
 }
 
+/// A set of categories (one bit per [`Cat`]; there are fewer than 64).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CatSet(u64);
+
+impl CatSet {
+    pub const fn of(cats: &[Cat]) -> Self {
+        let mut bits = 0u64;
+        let mut n = 0;
+        while n < cats.len() {
+            // `cats[n]` is in bounds: `n < cats.len()` (const fn cannot use iterators).
+            #[allow(clippy::indexing_slicing)]
+            let cat = cats[n];
+            bits |= 1 << cat as u8;
+            n += 1;
+        }
+        CatSet(bits)
+    }
+
+    pub const fn with(self, cat: Cat) -> Self {
+        CatSet(self.0 | (1 << cat as u8))
+    }
+
+    pub const fn without(self, cat: Cat) -> Self {
+        CatSet(self.0 & !(1 << cat as u8))
+    }
+
+    pub const fn contains(self, cat: Cat) -> bool {
+        self.0 & (1 << cat as u8) != 0
+    }
+}
+
 #[derive(Debug)]
 struct Entry {
+    cat: Cat,
     phrase: String,
     value: &'static str,
     /// Whether the phrase must be followed by a word boundary (it ends in a letter or digit).
     bounded: bool,
 }
 
+impl Entry {
+    /// The rest of `i` after this phrase, when `i` starts with it as whole words.
+    fn strip<'a>(&self, i: &'a str) -> Option<&'a str> {
+        let rest = i.strip_prefix(self.phrase.as_str())?;
+        (!self.bounded || !rest.chars().next().is_some_and(is_word_char)).then_some(rest)
+    }
+}
+
 /// A loaded vocabulary.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// Entries by category and first character, longest phrase first.
-    index: HashMap<(Cat, char), Vec<Entry>>,
+    /// Entries of every category by [`first_word`], longest phrase first.
+    index: FxHashMap<String, Vec<Entry>>,
+}
+
+/// The key a phrase is filed under and looked up by: its leading run of letters and digits, or
+/// its first character when it starts with anything else. If text starts with a phrase as whole
+/// words, the text's first word equals the phrase's, so one lookup finds every candidate.
+fn first_word(i: &str) -> &str {
+    let mut chars = i.char_indices();
+    match chars.next() {
+        None => "",
+        Some((_, c)) if !is_word_char(c) => i.get(..c.len_utf8()).unwrap_or(i),
+        Some(_) => {
+            let end = chars.find(|&(_, c)| !is_word_char(c)).map_or(i.len(), |(n, _)| n);
+            i.get(..end).unwrap_or(i)
+        }
+    }
+}
+
+#[cfg(test)]
+mod cat_bits {
+    use super::Cat;
+    // `CatSet` packs categories into a u64.
+    const _: () = assert!((Cat::SectionLabel as u8) < 64);
 }
 
 /// A malformed vocabulary line; the embedded files are checked by a unit test.
@@ -121,33 +189,134 @@ impl Lexicon {
                 .map_err(|_| LexiconError { line: n + 1, message: format!("unknown category {cat:?}") })?;
             for phrase in phrases.split('|') {
                 let phrase = Normalized::new(phrase.trim_matches(' '), 0).text;
-                let Some(first) = phrase.chars().next() else { continue };
-                let bounded = phrase.chars().last().is_some_and(char::is_alphanumeric);
-                let list = lex.index.entry((cat, first)).or_default();
-                if list.iter().any(|e| e.phrase == phrase) {
+                let key = first_word(&phrase);
+                if key.is_empty() {
                     continue;
                 }
-                list.push(Entry { phrase, value, bounded });
+                let bounded = phrase.chars().last().is_some_and(is_word_char);
+                let list = lex.index.entry(key.to_owned()).or_default();
+                if list.iter().any(|e| e.cat == cat && e.phrase == phrase) {
+                    continue;
+                }
+                list.push(Entry { cat, phrase, value, bounded });
             }
         }
+        // Stable: among phrases of equal length the file's order is kept.
         for list in lex.index.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
         }
         Ok(lex)
     }
 
-    /// The longest phrase of `cat` at the start of `i`, as whole words: `(value, rest)`.
-    pub fn longest<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
-        let first = i.chars().next()?;
-        let list = self.index.get(&(cat, first))?;
-        for e in list {
-            if let Some(rest) = i.strip_prefix(e.phrase.as_str())
-                && (!e.bounded || !rest.chars().next().is_some_and(char::is_alphanumeric))
-            {
-                return Some((e.value, rest));
+    /// The phrases that start at `i`, of every category.
+    pub fn at(&self, i: &str) -> Candidates<'_> {
+        let entries = self.index.get(first_word(i)).map_or(&[][..], Vec::as_slice);
+        let mut cats = CatSet::default();
+        let mut matched = 0u64;
+        for (n, e) in entries.iter().enumerate() {
+            if e.strip(i).is_some() {
+                cats = cats.with(e.cat);
+                if n < 64 {
+                    matched |= 1 << n;
+                }
             }
         }
-        None
+        Candidates { entries, cats, matched }
+    }
+
+    /// The longest phrase of `cat` at the start of `i`, as whole words: `(value, rest)`.
+    pub fn longest<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
+        self.at(i).longest(cat, i)
+    }
+}
+
+/// The vocabulary phrases that start at one position, and their categories.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Candidates<'l> {
+    /// Every entry filed under the position's first word, longest first (not all match).
+    entries: &'l [Entry],
+    /// The categories of the entries that do match.
+    cats: CatSet,
+    /// Bit `n` is set when `entries[n]` matches (for the first 64; the rest are compared again).
+    matched: u64,
+}
+
+impl Candidates<'_> {
+    /// The entries that match at `i` (the position these were found at), longest first, with
+    /// the rest of `i` after each.
+    fn matches<'s, 'a>(&'s self, i: &'a str) -> impl Iterator<Item = (&'s Entry, &'a str)> + use<'s, 'a> {
+        let matched = self.matched;
+        self.entries.iter().enumerate().filter_map(move |(n, e)| {
+            if n < 64 {
+                // Matched entries are a prefix of `i` by construction.
+                if matched & (1 << n) == 0 { None } else { Some((e, i.get(e.phrase.len()..)?)) }
+            } else {
+                Some((e, e.strip(i)?))
+            }
+        })
+    }
+
+    /// The longest phrase of `cat` at the start of `i`.
+    pub fn longest<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
+        if !self.cats.contains(cat) {
+            return None;
+        }
+        self.matches(i).find(|(e, _)| e.cat == cat).map(|(e, rest)| (e.value, rest))
+    }
+
+    /// Whether a phrase of any category in `cats` starts here.
+    pub fn any(&self, cats: CatSet) -> bool {
+        self.cats.0 & cats.0 != 0
+    }
+
+    /// The longest phrase at the start of `i` among the categories of `order`; on equal length
+    /// the category listed first wins. `(category, value, rest)`.
+    pub fn longest_of<'a>(&self, order: &CatOrder, i: &'a str) -> Option<(Cat, &'static str, &'a str)> {
+        if !self.any(order.set) {
+            return None;
+        }
+        let mut best: Option<(usize, u8, &Entry, &'a str)> = None;
+        for (e, rest) in self.matches(i) {
+            // Longest first: once a match is found, shorter phrases cannot beat it.
+            if best.is_some_and(|(len, ..)| e.phrase.len() < len) {
+                break;
+            }
+            let rank = order.rank(e.cat);
+            if rank != CatOrder::ABSENT && best.is_none_or(|(_, r, ..)| rank < r) {
+                best = Some((e.phrase.len(), rank, e, rest));
+            }
+        }
+        best.map(|(_, _, e, rest)| (e.cat, e.value, rest))
+    }
+}
+
+/// Categories in priority order, for [`Candidates::longest_of`].
+#[derive(Debug)]
+pub struct CatOrder {
+    set: CatSet,
+    /// The position of each category in the order, [`CatOrder::ABSENT`] when not in it.
+    ranks: [u8; 64],
+}
+
+impl CatOrder {
+    const ABSENT: u8 = u8::MAX;
+
+    pub const fn new(order: &[Cat]) -> Self {
+        let mut ranks = [Self::ABSENT; 64];
+        let mut n = 0;
+        while n < order.len() && n < 64 {
+            // In bounds: `n < order.len()`, and a `Cat` is below 64 (checked in `cat_bits`).
+            #[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+            {
+                ranks[order[n] as usize] = n as u8;
+            }
+            n += 1;
+        }
+        CatOrder { set: CatSet::of(order), ranks }
+    }
+
+    fn rank(&self, cat: Cat) -> u8 {
+        self.ranks.get(cat as usize).copied().unwrap_or(Self::ABSENT)
     }
 }
 

@@ -15,11 +15,13 @@ pub mod phrase;
 pub mod quantity;
 pub mod raw;
 
+use std::cell::Cell;
+
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::bulletin::{Document, Language};
-use lexicon::Lexicon;
-use normalize::Normalized;
+use lexicon::{Candidates, Cat, Lexicon};
+use normalize::{Normalized, is_letter};
 
 /// The result type of every rule: the rest of the input and what was read. Rules fail with
 /// `()`; the scanner recovers by skipping a word, so no richer error is needed inside.
@@ -82,7 +84,7 @@ pub fn detect_language(input: &str) -> Language {
     let mut letters = 0usize;
     let mut marked = 0usize;
     for c in input.chars().take(20_000) {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters += 1;
             if !c.is_ascii() && is_vietnamese_letter(c) {
                 marked += 1;
@@ -99,6 +101,9 @@ fn is_vietnamese_letter(c: char) -> bool {
     matches!(c, 'À'..='ỹ')
 }
 
+/// Slots of [`Ctx`]'s vocabulary cache.
+const CACHE_SLOTS: usize = 8;
+
 /// What every rule can see: the vocabulary and the text being read.
 #[derive(Debug)]
 pub struct Ctx<'a> {
@@ -106,11 +111,47 @@ pub struct Ctx<'a> {
     pub lang: Language,
     input: &'a str,
     norm: &'a Normalized,
+    /// The vocabulary phrases at recently asked offsets of `norm.text`, direct-mapped by offset.
+    /// Every rule tried at a position asks the vocabulary about that same position, so one
+    /// lookup serves them all. Sound because `norm.text` does not change while `Ctx` borrows it,
+    /// and only slices of it are cached (see [`Ctx::vocab`]).
+    cache: [Cell<((usize, usize), Candidates<'static>)>; CACHE_SLOTS],
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(lang: Language, input: &'a str, norm: &'a Normalized) -> Self {
-        Self { lex: lexicon::lexicon(lang), lang, input, norm }
+        let cache = std::array::from_fn(|_| Cell::new(((usize::MAX, 0), Candidates::default())));
+        Self { lex: lexicon::lexicon(lang), lang, input, norm, cache }
+    }
+
+    /// The vocabulary phrases that start at `i`.
+    pub fn vocab(&self, i: &str) -> Candidates<'static> {
+        let base = self.norm.text.as_ptr() as usize;
+        let at = (i.as_ptr() as usize).wrapping_sub(base);
+        // Only a slice of the normalised text is cached, keyed by where it starts and ends (a
+        // phrase cannot match past the end of the slice, so the end matters); anything else
+        // (a string built by a caller) is looked up without the cache.
+        if i.is_empty() || at >= self.norm.text.len() || self.norm.text.len() - at < i.len() {
+            return self.lex.at(i);
+        }
+        let key = (at, i.len());
+        let slot = self.cache.get(at % CACHE_SLOTS);
+        if let Some(slot) = slot
+            && let (k, found) = slot.get()
+            && k == key
+        {
+            return found;
+        }
+        let found = self.lex.at(i);
+        if let Some(slot) = slot {
+            slot.set((key, found));
+        }
+        found
+    }
+
+    /// The longest phrase of `cat` at the start of `i`, as whole words: `(value, rest)`.
+    pub fn longest<'i>(&self, cat: Cat, i: &'i str) -> Option<(&'static str, &'i str)> {
+        self.vocab(i).longest(cat, i)
     }
 
     /// Offset of `rest` (a slice of the normalised text) in the normalised text.

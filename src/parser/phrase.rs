@@ -7,7 +7,8 @@ use nom::Parser;
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 
-use super::lexicon::Cat;
+use super::lexicon::{Cat, CatOrder, CatSet};
+use super::normalize::is_word_char;
 use super::quantity::{Unit, level_range, lex, number, value, ws};
 use super::raw::{Item, LevelKind, Raw};
 use super::{Ctx, PResult};
@@ -70,9 +71,7 @@ fn punctuation(i: &str) -> PResult<'_, Item> {
     match c {
         ',' => Ok((rest, Item::Comma)),
         ';' => Ok((rest, Item::Semicolon)),
-        c if !c.is_alphanumeric() && !matches!(c, '>' | '<' | '≥' | '≤' | '%') => {
-            Ok((rest, Item::Filler))
-        }
+        c if !is_word_char(c) && !matches!(c, '>' | '<' | '≥' | '≤' | '%') => Ok((rest, Item::Filler)),
         _ => fail(),
     }
 }
@@ -81,7 +80,7 @@ fn punctuation(i: &str) -> PResult<'_, Item> {
 fn unknown_word(i: &str) -> (&str, &str) {
     let end = i
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '.'))
+        .find(|&(_, c)| !(is_word_char(c) || c == '\'' || c == '.'))
         .map_or(i.len(), |(n, _)| n)
         .max(i.chars().next().map_or(0, char::len_utf8));
     let end = if end == 0 { i.len() } else { end };
@@ -125,7 +124,7 @@ fn clock<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     if sep == ":" && i.is_empty() {
         return fail();
     }
-    if i.chars().next().is_some_and(char::is_alphanumeric) {
+    if i.chars().next().is_some_and(is_word_char) {
         return fail();
     }
     Ok((i, Item::When))
@@ -158,7 +157,7 @@ fn date_after_when(i: &str) -> PResult<'_, ()> {
         return fail();
     }
     let (i, _) = opt(char(')')).parse(i)?;
-    if i.chars().next().is_some_and(char::is_alphanumeric) {
+    if i.chars().next().is_some_and(is_word_char) {
         return fail();
     }
     Ok((i, ()))
@@ -281,16 +280,15 @@ const TERMS: [Cat; 39] = [
     Cat::HeadlinePrefix,
 ];
 
+/// A capitalised word that starts one of these phrases is vocabulary, not part of a name.
+const NAME_STOPS: CatSet = CatSet::of(&TERMS).without(Cat::Filler).without(Cat::WhereHead);
+
+/// [`TERMS`] as a rank table.
+static TERM_ORDER: CatOrder = CatOrder::new(&TERMS);
+
 // term = ? the longest vocabulary phrase of any category in TERMS ? , ? its rule ? ;
 fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let mut best: Option<(Cat, &'static str, &'a str)> = None;
-    for cat in TERMS {
-        if let Some((v, rest)) = cx.lex.longest(cat, i)
-            && best.is_none_or(|(_, _, r)| rest.len() < r.len())
-        {
-            best = Some((cat, v, rest));
-        }
-    }
+    let best = cx.vocab(i).longest_of(&TERM_ORDER, i);
     if cx.lang == crate::bulletin::Language::En
         && let Ok(r) = wind_after_direction(cx, i)
     {
@@ -299,7 +297,7 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
     // A region named after an area word is a place ("miền Tây", "vùng núi"), not filler.
     if cat == Cat::Filler
-        && cx.lex.longest(Cat::WhereHead, i).is_some()
+        && cx.longest(Cat::WhereHead, i).is_some()
         && let Ok((r, it)) = where_run(cx, i)
         && r.len() <= rest.len()
     {
@@ -546,8 +544,8 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut i = i;
     let mut first = true;
     loop {
-        let f = cx.lex.longest(Cat::RainForm, i.trim_start());
-        let n = cx.lex.longest(Cat::RainIntensity, i.trim_start());
+        let f = cx.longest(Cat::RainForm, i.trim_start());
+        let n = cx.longest(Cat::RainIntensity, i.trim_start());
         let (rest, is_form, v) = match (f, n) {
             (Some((fv, fr)), Some((nv, nr))) => {
                 if nr.len() <= fr.len() {
@@ -581,7 +579,7 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         first = false;
         // "mưa vừa đến mưa to", "mưa to đến rất to", "có mưa to".
         let j = lex(cx, Cat::RainIntensityJoin, i).map_or(i, |(j, _)| j).trim_start();
-        if cx.lex.longest(Cat::RainIntensity, j).is_none() {
+        if cx.longest(Cat::RainIntensity, j).is_none() {
             break;
         }
         i = j;
@@ -667,7 +665,7 @@ fn name_words<'a>(cx: &Ctx<'_>, i: &'a str) -> Option<(&'a str, usize, usize)> {
             break;
         }
         // A capitalised vocabulary phrase is not a name ("Gió", "Nhiệt độ" at a sentence start).
-        if TERMS.iter().any(|&c| c != Cat::Filler && c != Cat::WhereHead && cx.lex.longest(c, k).is_some()) {
+        if cx.vocab(k).any(NAME_STOPS) {
             break;
         }
         let (rest, w) = unknown_word(k);

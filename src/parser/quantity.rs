@@ -9,6 +9,7 @@ use nom::character::complete::{char, one_of, space0};
 use nom::combinator::{opt, recognize};
 
 use super::lexicon::Cat;
+use super::normalize::is_word_char;
 use super::{Ctx, PResult};
 use crate::bulletin::Range;
 
@@ -43,7 +44,7 @@ pub fn ws(i: &str) -> PResult<'_, ()> {
 /// Matches the longest phrase of `cat` after blanks.
 pub fn lex<'a>(cx: &Ctx<'_>, cat: Cat, i: &'a str) -> PResult<'a, &'static str> {
     let (i, ()) = ws(i)?;
-    match cx.lex.longest(cat, i) {
+    match cx.longest(cat, i) {
         Some((v, rest)) => Ok((rest, v)),
         None => Err(nom::Err::Error(())),
     }
@@ -90,7 +91,7 @@ pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
         (Cat::KmUnit, Unit::Km),
         (Cat::MUnit, Unit::M),
     ] {
-        if let Some((v, rest)) = cx.lex.longest(cat, i) {
+        if let Some((v, rest)) = cx.longest(cat, i) {
             let u = if cat == Cat::SpeedUnit && v == "ms" { Unit::Ms } else { u };
             if best.is_none_or(|(r, _)| rest.len() < r.len()) {
                 best = Some((rest, u));
@@ -103,7 +104,7 @@ pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
 // mangled_degree = digit , { digit } , "0c" ;  (* "200C" is 20 °C with the sign lost *)
 fn mangled_degree(raw: f64, after: &str) -> Option<(f64, &str)> {
     let rest = after.strip_prefix('c')?;
-    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+    if rest.chars().next().is_some_and(is_word_char) {
         return None;
     }
     (raw.fract() == 0.0 && raw > 60.0 && (raw as i64) % 10 == 0).then_some((raw / 10.0, rest))
