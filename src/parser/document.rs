@@ -261,17 +261,17 @@ fn is_time_cell(text: &str) -> bool {
     !t.is_empty() && t.len() <= 24 && t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains(' ')
 }
 
-// issued_line = [ issued_label , [ ":" ] ] , { word } , time , { word } , date
-//             | weekday , "," , date , "|" , time , zone ;
+// issued_line = [ issued_label , [ ":" ] ] , { word } , time , { word } , ( date | month_date )
+//             | weekday , "," , ( date | month_date ) , "|" , time , [ zone ] ;
 fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> {
     let t = strip_bullet(text);
     let labelled = cx.longest(Cat::IssuedLabel, t).is_some();
     let zoned = t.contains("g4t+7") || t.contains("gmt+7") || t.contains("gmt +7") || t.contains("(gmt+7)");
-    let weekday = t.starts_with("thứ ") || t.starts_with("chủ nhật");
+    let weekday = t.starts_with("thứ ") || t.starts_with("chủ nhật") || cx.longest(Cat::Weekday, t).is_some();
     if !(labelled || zoned || weekday) || t.len() > 160 {
         return None;
     }
-    let date = find_date(t, opts)?;
+    let date = find_date(t, opts).or_else(|| month_date(cx, t, opts))?;
     let time = find_time(t).unwrap_or(NaiveTime::MIN);
     let dt = super::vietnam().from_local_datetime(&date.and_time(time)).single()?;
     Some(dt.to_rfc3339())
@@ -314,6 +314,50 @@ fn find_date(t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
             i = j.max(i + 1);
         } else {
             i += 1;
+        }
+    }
+    None
+}
+
+// month_date = month_name , day , [ ordinal ] , [ "," ] , [ year ]
+//            | day , [ ordinal ] , month_name , [ "," ] , [ year ] ;
+/// The first date written with a month name ("november 18, 2024", "18th nov 2024"); a missing
+/// year comes from `now`.
+fn month_date(cx: &Ctx<'_>, t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
+    let day_of = |w: &str| -> Option<u32> {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = w.get(digits.len()..).unwrap_or("");
+        if !["", "st", "nd", "rd", "th"].contains(&suffix) || digits.len() > 2 {
+            return None;
+        }
+        digits.parse().ok().filter(|d| (1..=31).contains(d))
+    };
+    let year_of = |w: Option<&str>| -> Option<i32> {
+        w.filter(|w| w.len() == 4).and_then(|w| w.parse().ok()).filter(|y| (1900..=2200).contains(y))
+    };
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (n, w) in words.iter().enumerate() {
+        let Some(month) = cx.longest(Cat::MonthName, w).and_then(|(m, _)| m.parse::<u32>().ok()) else {
+            continue;
+        };
+        // "november 18, 2024" or "18 november 2024".
+        let after = words.get(n + 1).and_then(|w| day_of(w)).map(|d| (d, words.get(n + 2)));
+        // A number before a month name is a day only with an ordinal or a year ("18th nov",
+        // "18 november 2024"): "level 7 may increase" is no date.
+        let before = n
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .filter(|w| w.ends_with(|c: char| c.is_ascii_alphabetic()) || year_of(words.get(n + 1).copied()).is_some())
+            .and_then(|w| day_of(w))
+            .map(|d| (d, words.get(n + 1)));
+        if let Some((day, year)) = after.or(before) {
+            let year = year_of(year.copied()).unwrap_or(opts.now.year());
+            if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+                return Some(date);
+            }
         }
     }
     None
@@ -403,5 +447,17 @@ mod tests {
         );
         assert_eq!(find_time("thứ sáu, 20/04/2018 | 15:56 g4t+7"), NaiveTime::from_hms_opt(15, 56, 0));
         assert_eq!(find_time("thời gian phát: 16h00 ngày 19/01"), NaiveTime::from_hms_opt(16, 0, 0));
+    }
+
+    #[test]
+    fn english_month_dates() {
+        let opts = ParseOptions::default();
+        let norm = Normalized::new("", 0);
+        let cx = Ctx::new(Language::En, "", &norm);
+        let d = |t: &str| month_date(&cx, t, &opts);
+        assert_eq!(d("monday, november 18, 2024 | 15:40"), NaiveDate::from_ymd_opt(2024, 11, 18));
+        assert_eq!(d("updated: 07:15, 3rd jan 2025"), NaiveDate::from_ymd_opt(2025, 1, 3));
+        assert_eq!(d("issued 31 february 2025"), None);
+        assert_eq!(d("level 7 may increase"), None);
     }
 }

@@ -82,6 +82,8 @@ pub enum Cat {
     HeadlinePrefix,
     IssuedLabel,
     SectionLabel,
+    Weekday,
+    MonthName,
 }
 
 /// A set of categories (one bit per [`Cat`]; there are fewer than 64).
@@ -158,7 +160,7 @@ fn first_word(i: &str) -> &str {
 mod cat_bits {
     use super::Cat;
     // `CatSet` packs categories into a u64.
-    const _: () = assert!((Cat::SectionLabel as u8) < 64);
+    const _: () = assert!((Cat::MonthName as u8) < 64);
 }
 
 /// A malformed vocabulary line; the embedded files are checked by a unit test.
