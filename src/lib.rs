@@ -4,6 +4,7 @@
 //! - [`bulletin`]: the domain types, which are the JSON contract.
 //! - [`parser`]: the grammar (nom), from text to [`bulletin::Document`].
 
+pub mod alert;
 pub mod bulletin;
 pub mod parser;
 

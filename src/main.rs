@@ -33,6 +33,27 @@ enum Command {
         #[arg(long, value_parser = parse_now)]
         now: Option<DateTime<chrono::FixedOffset>>,
     },
+    /// Explain what the alert rules make of a bulletin: the facts, the rules that fired for
+    /// which areas and why, and the rules that came near their threshold.
+    Check {
+        file: PathBuf,
+        /// A rules file (TOML); default: the official criteria shipped with canhbao.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Explain for a subscriber to this area ("Bạc Liêu", "TP HCM", "Vịnh Thái Lan").
+        #[arg(long)]
+        area: Option<String>,
+        /// The area the bulletin's source covers, for sections that name none.
+        #[arg(long)]
+        source_area: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = Lang::Auto)]
+        lang: Lang,
+        #[arg(long, value_parser = parse_now)]
+        now: Option<DateTime<chrono::FixedOffset>>,
+    },
     /// Print the JSON Schema of the document.
     Schema,
     /// Show the phrases the grammar reads in each line of a bulletin (for debugging a parse).
@@ -84,18 +105,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", canhbao::parser::trace(&text, language));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Parse { files, pretty, lang, now } => {
-            let mut opts = ParseOptions {
-                lang: match lang {
-                    Lang::Auto => LangChoice::Auto,
-                    Lang::Vi => LangChoice::Vi,
-                    Lang::En => LangChoice::En,
-                },
-                ..ParseOptions::default()
+        Command::Check { file, rules, area, source_area, json, lang, now } => {
+            use canhbao::alert::{RuleSet, area::gazetteer, check::check};
+            let gaz = gazetteer();
+            let rules = match rules {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    RuleSet::from_toml(&text, &path.display().to_string())?
+                }
+                None => RuleSet::defaults().clone(),
             };
-            if let Some(now) = now {
-                opts.now = now;
+            let area = area.map(|a| gaz.lookup(&a)).transpose()?;
+            let source_area = source_area.map(|a| gaz.lookup(&a)).transpose()?;
+            let bytes = read(&file)?;
+            let input = std::str::from_utf8(&bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: input is not UTF-8: invalid byte at offset {}",
+                    file.display(),
+                    e.valid_up_to()
+                )
+            })?;
+            let doc = canhbao::parse(input, &options(lang, now));
+            let report = check(gaz, &doc, input, &rules, area, source_area);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.to_text());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Parse { files, pretty, lang, now } => {
+            let opts = options(lang, now);
             let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
             // Read and check every input first, so that a bad one prints nothing at all.
             let mut docs = Vec::with_capacity(files.len());
@@ -122,6 +163,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn options(lang: Lang, now: Option<DateTime<chrono::FixedOffset>>) -> ParseOptions {
+    let mut opts = ParseOptions {
+        lang: match lang {
+            Lang::Auto => LangChoice::Auto,
+            Lang::Vi => LangChoice::Vi,
+            Lang::En => LangChoice::En,
+        },
+        ..ParseOptions::default()
+    };
+    if let Some(now) = now {
+        opts.now = now;
+    }
+    opts
 }
 
 fn read(path: &PathBuf) -> anyhow::Result<Vec<u8>> {

@@ -9,9 +9,9 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `name = …;` rules, comments stripped, whitespace squashed.
-fn ebnf_rules() -> BTreeMap<String, String> {
-    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammars/bulletin.ebnf")).unwrap();
+/// `name = …;` rules of `grammars/<file>`, comments stripped, whitespace squashed.
+fn ebnf_rules(file: &str) -> BTreeMap<String, String> {
+    let text = fs::read_to_string(format!("{}/grammars/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let mut out = BTreeMap::new();
     let mut current: Option<(String, String)> = None;
     for line in text.lines() {
@@ -33,11 +33,24 @@ fn ebnf_rules() -> BTreeMap<String, String> {
 
 #[test]
 fn production_comments_are_ebnf_rules() {
-    let rules = ebnf_rules();
+    let rules = ebnf_rules("bulletin.ebnf");
     assert!(rules.len() > 30, "{} rules", rules.len());
+    check(&rules, &["parser/quantity.rs", "parser/phrase.rs", "parser/document.rs"], "bulletin.ebnf");
+}
+
+#[test]
+fn rule_language_comments_are_ebnf_rules() {
+    let rules = ebnf_rules("rules.ebnf");
+    assert!(rules.len() > 10, "{} rules", rules.len());
+    check(&rules, &["alert/rule.rs"], "rules.ebnf");
+}
+
+/// Every production comment in `files` (under src/) is the rule of the same name in `ebnf`.
+fn check(rules: &BTreeMap<String, String>, files: &[&str], ebnf: &str) {
     let mut errors = Vec::new();
-    for file in ["quantity.rs", "phrase.rs", "document.rs"] {
-        let path = format!("{}/src/parser/{file}", env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for file in files {
+        let path = format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = fs::read_to_string(&path).unwrap();
         let lines: Vec<&str> = src.lines().collect();
         for (n, line) in lines.iter().enumerate() {
@@ -57,15 +70,14 @@ fn production_comments_are_ebnf_rules() {
             }
             let rhs = squash(rhs.trim_end().trim_end_matches(';'));
             match rules.get(name) {
-                None => {
-                    errors.push(format!("{file}:{}: rule {name:?} is not in grammars/bulletin.ebnf", n + 1))
-                }
+                None => errors.push(format!("{file}:{}: rule {name:?} is not in grammars/{ebnf}", n + 1)),
                 Some(rule) if rule != &rhs => {
                     errors.push(format!("{file}:{}: {name}\n  ebnf: {rule}\n  code: {rhs}", n + 1));
                 }
-                Some(_) => {}
+                Some(_) => seen += 1,
             }
         }
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert!(seen >= 10, "only {seen} production comments found in {files:?}");
 }

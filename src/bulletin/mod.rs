@@ -7,7 +7,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer};
-use strum::{EnumString, IntoStaticStr};
+use strum::{EnumString, IntoStaticStr, VariantNames};
 
 /// The schema identifier every document carries.
 pub const SCHEMA: &str = "canhbao.bulletin/1";
@@ -66,7 +66,7 @@ pub enum Language {
 }
 
 /// `[start, end)` byte offsets into the input exactly as given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Span(pub usize, pub usize);
 
 impl Span {
@@ -283,7 +283,7 @@ macro_rules! vocabulary_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-                 JsonSchema, EnumString, IntoStaticStr)]
+                 JsonSchema, EnumString, IntoStaticStr, VariantNames)]
         #[serde(rename_all = "snake_case")]
         #[strum(serialize_all = "snake_case")]
         pub enum $name { $($variant),+ }

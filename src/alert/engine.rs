@@ -1,0 +1,387 @@
+//! Which facts concern which subscriber, and which rules they fire.
+//!
+//! A fact applies to the places its `where` names ("miền Tây"); failing that, to its section's
+//! area ("Nam Bộ:"); failing that, to the bulletin's stated area (the source's configured area,
+//! or a place named in the bulletin's title line); failing that, to every subscriber of the
+//! source. A subscriber is concerned when one of those places is their area, contains it, or
+//! lies within it (see [`Gazetteer::concerns`]).
+//!
+//! Evaluating 100 000 subscriptions: subscriptions with the same area, sea option and overrides
+//! see the same facts and the same rules, so each distinct combination is evaluated once and
+//! shares its result.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::area::{AreaId, AreaKind, Gazetteer, fold};
+use super::rule::{Expr, Hit};
+use super::ruleset::{Override, OverrideError, Rule, RuleSet, Severity, Title};
+use crate::bulletin::{Document, Fact, Language, Span};
+
+/// Where a fact applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The places named by the fact's `where`, its section or the bulletin.
+    Places(Vec<AreaId>),
+    /// Nowhere in particular: every subscriber of the source.
+    Everywhere,
+}
+
+/// A fact with where it applies.
+#[derive(Debug, Clone)]
+pub struct Scoped<'d> {
+    pub fact: &'d Fact,
+    pub scope: Scope,
+    /// The name the scope came from, as written ("miền Tây", "Nam Bộ"), if any.
+    pub place: Option<&'d str>,
+}
+
+/// A parsed bulletin prepared for evaluation.
+#[derive(Debug)]
+pub struct Bulletin<'d> {
+    pub doc: &'d Document,
+    pub input: &'d str,
+    pub facts: Vec<Scoped<'d>>,
+    /// The bulletin's own area: configured for its source, or named in its title line.
+    pub stated: Vec<AreaId>,
+}
+
+/// Words that mark a title line ("BẢN TIN DỰ BÁO THỜI TIẾT TỈNH TRÀ VINH"), folded.
+const TITLE_WORDS: &[&str] =
+    &["du bao", "ban tin", "canh bao", "thoi tiet", "forecast", "bulletin", "warning"];
+
+/// Places named in the first title-like line among the first lines of the input.
+fn title_places(gaz: &Gazetteer, input: &str) -> Vec<AreaId> {
+    for line in input.lines().filter(|l| !l.trim().is_empty()).take(5) {
+        let folded = fold(line);
+        if TITLE_WORDS.iter().any(|w| folded.contains(w)) {
+            let places = gaz.mentions(line);
+            if !places.is_empty() {
+                return places;
+            }
+        }
+    }
+    Vec::new()
+}
+
+impl<'d> Bulletin<'d> {
+    /// Scopes every fact of `doc` (parsed from `input`); `source_area` is the area configured
+    /// for the bulletin's source, if any.
+    pub fn new(gaz: &Gazetteer, doc: &'d Document, input: &'d str, source_area: Option<AreaId>) -> Self {
+        let stated = match source_area {
+            Some(a) => vec![a],
+            None => title_places(gaz, input),
+        };
+        let mut facts = Vec::new();
+        for section in &doc.sections {
+            let section_places = section.area.as_ref().map(|a| (gaz.mentions(&a.name), a.name.as_str()));
+            for fact in &section.facts {
+                let from_where = fact.qualifiers.where_.as_deref().map(|w| (gaz.mentions(w), w));
+                let (scope, place) = match (from_where, &section_places) {
+                    (Some((p, w)), _) if !p.is_empty() => (Scope::Places(p), Some(w)),
+                    (_, Some((p, name))) if !p.is_empty() => (Scope::Places(p.clone()), Some(*name)),
+                    _ if !stated.is_empty() => (Scope::Places(stated.clone()), None),
+                    _ => (Scope::Everywhere, None),
+                };
+                facts.push(Scoped { fact, scope, place });
+            }
+        }
+        Bulletin { doc, input, facts, stated }
+    }
+
+    /// The facts that concern a subscriber to `area`; with `sea`, also those for sea areas
+    /// that face it.
+    pub fn facts_for(&self, gaz: &Gazetteer, area: AreaId, sea: bool) -> Vec<&'d Fact> {
+        self.facts
+            .iter()
+            .filter(|s| match &s.scope {
+                Scope::Everywhere => true,
+                Scope::Places(places) => places.iter().any(|&p| {
+                    gaz.concerns(p, area) || (sea && gaz.kind(p) == AreaKind::Sea && gaz.faces(p, area))
+                }),
+            })
+            .map(|s| s.fact)
+            .collect()
+    }
+
+    /// The source text of a span.
+    fn slice(&self, span: Span) -> Option<&'d str> {
+        self.input.get(span.start()..span.end())
+    }
+
+    /// The source phrases behind a set of facts: spans that follow each other with only a
+    /// separator between them ("lốc", "sét", "gió giật mạnh" → "lốc, sét và gió giật mạnh") are
+    /// quoted as one phrase.
+    pub fn quotes(&self, facts: &[&Fact]) -> Vec<String> {
+        let mut spans: Vec<Span> = facts.iter().map(|f| f.span).collect();
+        spans.sort_unstable();
+        spans.dedup();
+        let mut groups: Vec<Span> = Vec::new();
+        for s in spans {
+            if let Some(last) = groups.last_mut() {
+                let gap =
+                    if s.start() <= last.end() { Some("") } else { self.input.get(last.end()..s.start()) };
+                if gap.is_some_and(is_separator) {
+                    *last = Span(last.start(), last.end().max(s.end()));
+                    continue;
+                }
+            }
+            groups.push(s);
+        }
+        let by_span: HashMap<Span, &str> = facts.iter().map(|f| (f.span, f.text.as_str())).collect();
+        groups
+            .into_iter()
+            .map(|g| {
+                let text = self.slice(g).or_else(|| by_span.get(&g).copied()).unwrap_or("");
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .collect()
+    }
+}
+
+/// Whether the text between two facts only separates them in one phrase.
+fn is_separator(gap: &str) -> bool {
+    let words = ["và", "hoặc", "cùng", "kèm", "and", "or", "with", "có", "có thể"];
+    let mut rest = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    if rest.chars().count() > 12 || rest.contains(['.', '\n', ':']) {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(w) = words.iter().find(|w| rest.to_lowercase().starts_with(*w)) else { return false };
+        rest = rest.get(w.len()..).unwrap_or("").trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    }
+    true
+}
+
+/// What made a rule fire, one fact each.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub kind: &'static str,
+    /// The test the fact satisfied, as written in the rule (`wind.gust >= 8`).
+    pub test: String,
+    /// The fact's compared value (`9`, `heavy`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The fact's source text.
+    pub text: String,
+    pub span: Span,
+    #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
+    pub where_: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Stated as possible ("có khả năng").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub possible: bool,
+}
+
+impl Evidence {
+    fn from_hit(hit: &Hit<'_>) -> Self {
+        let f = hit.fact;
+        Evidence {
+            kind: f.kind(),
+            test: hit.test.clone(),
+            value: hit.value.clone(),
+            text: f.text.clone(),
+            span: f.span,
+            where_: f.qualifiers.where_.clone(),
+            when: f.qualifiers.when.clone(),
+            possible: f.qualifiers.likelihood.is_some(),
+        }
+    }
+}
+
+/// A rule that fired for an area, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alert {
+    pub rule: String,
+    pub severity: Severity,
+    pub title: Title,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// The rule's condition, as in effect (after overrides).
+    pub condition: String,
+    pub evidence: Vec<Evidence>,
+    /// The source phrases quoted in messages.
+    pub quotes: Vec<String>,
+    /// The strongest evidence on the rule's scale; a higher value later is an escalation.
+    pub magnitude: f64,
+}
+
+/// Evaluates `rules` over `facts` (those concerning one area): the alerts, most severe first.
+pub fn evaluate(bulletin: &Bulletin<'_>, rules: &RuleSet, facts: &[&Fact]) -> Vec<Alert> {
+    let forecast: Vec<&Fact> =
+        facts.iter().copied().filter(|f| f.qualifiers.observed != Some(true)).collect();
+    let mut out = Vec::new();
+    let mut hits = Vec::new();
+    for rule in &rules.rules {
+        hits.clear();
+        // Facts that already happened fire only rules written for them.
+        let seen = if rule.observed { facts } else { &forecast };
+        if !rule.when.eval(seen, &mut hits) {
+            continue;
+        }
+        out.push(alert(bulletin, rule, &hits));
+    }
+    // Stable: rules of equal severity keep the order of the rules file.
+    out.sort_by_key(|a| std::cmp::Reverse(a.severity));
+    out
+}
+
+fn alert(bulletin: &Bulletin<'_>, rule: &Rule, hits: &[Hit<'_>]) -> Alert {
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for h in hits {
+        let e = Evidence::from_hit(h);
+        // One fact may satisfy several tests of a rule; it is evidence once.
+        if !evidence.iter().any(|x| x.span == e.span && x.kind == e.kind) {
+            evidence.push(e);
+        }
+    }
+    evidence.sort_by_key(|e| e.span);
+    let facts: Vec<&Fact> = hits.iter().map(|h| h.fact).collect();
+    Alert {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        title: rule.title.clone(),
+        criterion: rule.criterion.clone(),
+        condition: rule.when.to_string(),
+        quotes: bulletin.quotes(&facts),
+        magnitude: hits.iter().map(|h| h.magnitude).fold(f64::NEG_INFINITY, f64::max).max(0.0),
+        evidence,
+    }
+}
+
+/// A rule that did not fire although a fact came close to its threshold (for `canhbao check`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearMiss {
+    pub rule: String,
+    pub test: String,
+    pub value: Option<String>,
+    pub text: String,
+    pub span: Span,
+}
+
+/// The rules that did not fire but would have with a threshold one step looser (a quarter of
+/// the threshold, at least 2, for numbers; one word for ordered vocabularies).
+pub fn near_misses(rules: &RuleSet, facts: &[&Fact], fired: &[Alert]) -> Vec<NearMiss> {
+    let forecast: Vec<&Fact> =
+        facts.iter().copied().filter(|f| f.qualifiers.observed != Some(true)).collect();
+    let mut out = Vec::new();
+    for rule in &rules.rules {
+        if fired.iter().any(|a| a.rule == rule.id) {
+            continue;
+        }
+        let seen = if rule.observed { facts } else { &forecast };
+        for cmp in rule.when.comparisons() {
+            let Some(loose) = cmp.loosened() else { continue };
+            let mut hits = Vec::new();
+            if loose.eval(seen, &mut hits) {
+                for h in hits {
+                    out.push(NearMiss {
+                        rule: rule.id.clone(),
+                        test: cmp.to_string(),
+                        value: h.value,
+                        text: h.fact.text.clone(),
+                        span: h.fact.span,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A subscriber's standing order: an area, a language and their changes to the rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subscription {
+    pub area: AreaId,
+    pub lang: Language,
+    pub overrides: Vec<Override>,
+    /// Also alert for sea areas off the subscriber's coast (fishermen).
+    pub sea: bool,
+}
+
+/// One evaluation's alerts, shared by every subscription that sees the same facts and rules.
+pub type Shared = Result<Arc<Vec<Alert>>, OverrideError>;
+
+/// The alerts of every subscription for one bulletin, in the order of `subs`. Subscriptions
+/// that see the same facts under the same rules share one evaluation (and one result).
+pub fn evaluate_all(
+    gaz: &Gazetteer,
+    bulletin: &Bulletin<'_>,
+    rules: &RuleSet,
+    subs: &[Subscription],
+) -> Vec<Shared> {
+    let mut facts_by_area: HashMap<(AreaId, bool), Vec<&Fact>> = HashMap::new();
+    // Overrides hold numbers (not hashable); their JSON text is the key ("" for none, the
+    // common case, which allocates nothing).
+    let mut by_key: HashMap<(AreaId, bool, String), Shared> = HashMap::new();
+    let mut out = Vec::with_capacity(subs.len());
+    for sub in subs {
+        let overrides = if sub.overrides.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(&sub.overrides).unwrap_or_default()
+        };
+        let key = (sub.area, sub.sea, overrides);
+        let result = by_key
+            .entry(key)
+            .or_insert_with(|| {
+                let facts = facts_by_area
+                    .entry((sub.area, sub.sea))
+                    .or_insert_with(|| bulletin.facts_for(gaz, sub.area, sub.sea));
+                if sub.overrides.is_empty() {
+                    return Ok(Arc::new(evaluate(bulletin, rules, facts)));
+                }
+                let effective = rules.with_overrides(&sub.overrides)?;
+                Ok(Arc::new(evaluate(bulletin, &effective, facts)))
+            })
+            .clone();
+        out.push(result);
+    }
+    out
+}
+
+impl Expr {
+    /// This comparison with its threshold one step looser; `None` for other expressions.
+    pub fn loosened(&self) -> Option<Expr> {
+        use super::rule::{Literal, Op, Ty};
+        let Expr::Compare { path, op, value } = self else { return None };
+        let value = match (value, path.field.map(|f| f.ty)) {
+            (Literal::Number(t), _) => {
+                let step = (t.abs() * 0.25).max(2.0);
+                match op {
+                    Op::Ge | Op::Gt => Literal::Number(t - step),
+                    Op::Le | Op::Lt => Literal::Number(t + step),
+                    _ => return None,
+                }
+            }
+            (Literal::Word(w), Some(Ty::Ordinal(names))) => {
+                let n = names.iter().position(|x| x == w)?;
+                let n = match op {
+                    Op::Ge | Op::Gt => n.checked_sub(1)?,
+                    Op::Le | Op::Lt => n + 1,
+                    _ => return None,
+                };
+                Literal::Word((*names.get(n)?).to_owned())
+            }
+            _ => return None,
+        };
+        Some(Expr::Compare { path: *path, op: *op, value })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators() {
+        assert!(is_separator(", "));
+        assert!(is_separator(" và "));
+        assert!(is_separator(", có "));
+        assert!(!is_separator(". Gió "));
+        assert!(!is_separator(" nhiệt độ "));
+    }
+}

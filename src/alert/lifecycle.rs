@@ -1,0 +1,207 @@
+//! The life of an alert: new, stronger, unchanged, gone.
+//!
+//! An alert is identified by its area and rule (the caller keeps one list of [`AlertState`] per
+//! subscriber, area and source). Each bulletin for that area moves the states on:
+//!
+//! | before          | this bulletin            | change        | message            |
+//! |-----------------|--------------------------|---------------|--------------------|
+//! | none / inactive | fires                    | [`Change::New`]        | yes      |
+//! | active          | fires stronger           | [`Change::Escalation`] | yes      |
+//! | active          | fires, not stronger      | none, or [`Change::Reminder`] once the reminder interval has passed |
+//! | active          | does not fire            | [`Change::AllClear`]   | if wanted |
+//! | any             | the same bulletin again  | none          | no                 |
+//!
+//! "Stronger" is a higher severity or a higher magnitude (the worst value past the threshold).
+//! The transition is a pure function of the stored states, so processing a bulletin twice, or
+//! after a restart, gives no second message: idempotence lives here, not in the bot.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::engine::Alert;
+use super::ruleset::Severity;
+
+/// What is remembered of one alert between bulletins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlertState {
+    pub rule: String,
+    pub severity: Severity,
+    pub magnitude: f64,
+    /// Whether the alert is in force (false after its all-clear).
+    pub active: bool,
+    /// The bulletin that last moved this state (a digest of its text, or its source id).
+    pub bulletin: String,
+    /// When the subscriber was last told about it.
+    pub notified_at: DateTime<Utc>,
+}
+
+/// What a bulletin changed about one alert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    New,
+    Escalation,
+    Reminder,
+    AllClear,
+}
+
+/// A subscriber's preferences for repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Policy {
+    /// Repeat an unchanged alert after this long; never when `None`.
+    pub reminder: Option<Duration>,
+    /// Send an all-clear when an alert is gone.
+    pub all_clear: bool,
+}
+
+/// The outcome of one bulletin for one area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The changes to tell the subscriber about, most severe first: `(change, rule id)`.
+    pub changes: Vec<(Change, String)>,
+    /// The states to store in place of the previous ones (to be saved only once the
+    /// subscriber has been told: a lost message is then sent again on the next run).
+    pub states: Vec<AlertState>,
+}
+
+/// Moves the states of one area on by one bulletin.
+pub fn step(
+    prev: &[AlertState],
+    alerts: &[Alert],
+    bulletin: &str,
+    now: DateTime<Utc>,
+    policy: Policy,
+) -> Step {
+    let mut changes = Vec::new();
+    let mut states = Vec::new();
+    for a in alerts {
+        let old = prev.iter().find(|s| s.rule == a.rule);
+        let mut state = AlertState {
+            rule: a.rule.clone(),
+            severity: a.severity,
+            magnitude: a.magnitude,
+            active: true,
+            bulletin: bulletin.to_owned(),
+            notified_at: now,
+        };
+        let change = match old {
+            None => Some(Change::New),
+            Some(s) if !s.active => Some(Change::New),
+            // The same bulletin again (a retry, a restart): nothing new to say.
+            Some(s) if s.bulletin == bulletin => {
+                state = s.clone();
+                None
+            }
+            Some(s) if a.severity > s.severity || a.magnitude > s.magnitude + 1e-9 => {
+                Some(Change::Escalation)
+            }
+            Some(s) => {
+                let due = policy.reminder.is_some_and(|r| now - s.notified_at >= r);
+                if !due {
+                    // Keep when they were told; remember the current strength, so that a
+                    // later rise from a weaker value is an escalation again.
+                    state.notified_at = s.notified_at;
+                }
+                due.then_some(Change::Reminder)
+            }
+        };
+        if let Some(c) = change {
+            changes.push((c, a.severity, a.rule.clone()));
+        }
+        states.push(state);
+    }
+    for s in prev {
+        if alerts.iter().any(|a| a.rule == s.rule) {
+            continue;
+        }
+        if !s.active || s.bulletin == bulletin {
+            states.push(s.clone());
+            continue;
+        }
+        if policy.all_clear {
+            changes.push((Change::AllClear, s.severity, s.rule.clone()));
+        }
+        states.push(AlertState {
+            active: false,
+            bulletin: bulletin.to_owned(),
+            notified_at: now,
+            ..s.clone()
+        });
+    }
+    // Most severe first; all-clears after the alerts in force.
+    changes.sort_by_key(|(c, sev, _)| (*c == Change::AllClear, std::cmp::Reverse(*sev)));
+    Step { changes: changes.into_iter().map(|(c, _, r)| (c, r)).collect(), states }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alert::Title;
+
+    fn alert(rule: &str, severity: Severity, magnitude: f64) -> Alert {
+        Alert {
+            rule: rule.into(),
+            severity,
+            title: Title { vi: rule.into(), en: rule.into() },
+            criterion: None,
+            condition: String::new(),
+            evidence: Vec::new(),
+            quotes: Vec::new(),
+            magnitude,
+        }
+    }
+
+    fn t(h: i64) -> DateTime<Utc> {
+        DateTime::<Utc>::UNIX_EPOCH + Duration::hours(h)
+    }
+
+    #[test]
+    fn new_escalation_repeat_reminder_all_clear() {
+        let p = Policy { reminder: Some(Duration::hours(12)), all_clear: true };
+        let wind6 = [alert("wind", Severity::Warning, 6.0)];
+        let s1 = step(&[], &wind6, "b1", t(0), p);
+        assert_eq!(s1.changes, vec![(Change::New, "wind".to_owned())]);
+        // The same bulletin again: nothing.
+        let again = step(&s1.states, &wind6, "b1", t(1), p);
+        assert!(again.changes.is_empty());
+        assert_eq!(again.states, s1.states);
+        // Unchanged in the next bulletin: no repeat before the reminder is due.
+        let s2 = step(&s1.states, &wind6, "b2", t(6), p);
+        assert!(s2.changes.is_empty());
+        let s3 = step(&s2.states, &wind6, "b3", t(12), p);
+        assert_eq!(s3.changes, vec![(Change::Reminder, "wind".to_owned())]);
+        // Stronger: escalation.
+        let wind8 = [alert("wind", Severity::Warning, 8.0)];
+        let s4 = step(&s3.states, &wind8, "b4", t(13), p);
+        assert_eq!(s4.changes, vec![(Change::Escalation, "wind".to_owned())]);
+        // Gone: all clear, once.
+        let s5 = step(&s4.states, &[], "b5", t(14), p);
+        assert_eq!(s5.changes, vec![(Change::AllClear, "wind".to_owned())]);
+        let s6 = step(&s5.states, &[], "b6", t(15), p);
+        assert!(s6.changes.is_empty());
+        // Back again: new.
+        let s7 = step(&s6.states, &wind6, "b7", t(16), p);
+        assert_eq!(s7.changes, vec![(Change::New, "wind".to_owned())]);
+    }
+
+    #[test]
+    fn weaker_then_stronger_again_escalates() {
+        let p = Policy::default();
+        let s1 = step(&[], &[alert("w", Severity::Warning, 8.0)], "b1", t(0), p);
+        let s2 = step(&s1.states, &[alert("w", Severity::Warning, 6.0)], "b2", t(1), p);
+        assert!(s2.changes.is_empty());
+        let s3 = step(&s2.states, &[alert("w", Severity::Warning, 8.0)], "b3", t(2), p);
+        assert_eq!(s3.changes, vec![(Change::Escalation, "w".to_owned())]);
+    }
+
+    #[test]
+    fn no_all_clear_unless_wanted_and_most_severe_first() {
+        let p = Policy::default();
+        let s1 =
+            step(&[], &[alert("a", Severity::Info, 1.0), alert("b", Severity::Danger, 1.0)], "b1", t(0), p);
+        assert_eq!(s1.changes, vec![(Change::New, "b".to_owned()), (Change::New, "a".to_owned())]);
+        let s2 = step(&s1.states, &[], "b2", t(1), p);
+        assert!(s2.changes.is_empty());
+        assert!(s2.states.iter().all(|s| !s.active));
+    }
+}
