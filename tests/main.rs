@@ -6,7 +6,9 @@
 //! - `cli`: the `canhbao` command as a user runs it: NDJSON, exit codes, bad input.
 //! - `grammar`: `grammars/bulletin.ebnf` states the same rules as the functions.
 //! - `properties`: any input parses without panic, spans in bounds and on char boundaries.
+//! - `alert`: the alert engine on bulletin fixtures: every default rule, areas, lifecycle, `check`.
 
+mod alert;
 mod cli;
 mod corpus;
 mod grammar;

@@ -335,10 +335,7 @@ fn month_date(cx: &Ctx<'_>, t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
     let year_of = |w: Option<&str>| -> Option<i32> {
         w.filter(|w| w.len() == 4).and_then(|w| w.parse().ok()).filter(|y| (1900..=2200).contains(y))
     };
-    let words: Vec<&str> = t
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     for (n, w) in words.iter().enumerate() {
         let Some(month) = cx.longest(Cat::MonthName, w).and_then(|(m, _)| m.parse::<u32>().ok()) else {
             continue;
@@ -350,7 +347,9 @@ fn month_date(cx: &Ctx<'_>, t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
         let before = n
             .checked_sub(1)
             .and_then(|k| words.get(k))
-            .filter(|w| w.ends_with(|c: char| c.is_ascii_alphabetic()) || year_of(words.get(n + 1).copied()).is_some())
+            .filter(|w| {
+                w.ends_with(|c: char| c.is_ascii_alphabetic()) || year_of(words.get(n + 1).copied()).is_some()
+            })
             .and_then(|w| day_of(w))
             .map(|d| (d, words.get(n + 1)));
         if let Some((day, year)) = after.or(before) {

@@ -50,12 +50,28 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     if let Ok(r) = punctuation(i) {
         return Ok(r);
     }
-    for rule in [boilerplate, cause, clock, date, lat_lon, risk, change] {
-        if let Ok(r) = rule(cx, i) {
+    // Each rule below starts with a digit or with a phrase of a known category (its FIRST
+    // set): one look at the vocabulary here skips the rules that cannot start at `i`, instead
+    // of letting each of them fail on its own (most words start none of them).
+    let vocab = cx.vocab(i);
+    let digit = i.starts_with(|c: char| c.is_ascii_digit());
+    let rules: [(bool, Rule); 7] = [
+        (vocab.any(CatSet::of(&[Cat::Boilerplate])), boilerplate),
+        (vocab.any(CatSet::of(&[Cat::Cause])), cause),
+        (digit, clock),
+        (digit, date),
+        (digit || vocab.any(CatSet::of(&[Cat::ValueHedge])), lat_lon),
+        (vocab.any(CatSet::of(&[Cat::RiskWord])), risk),
+        (vocab.any(CatSet::of(&[Cat::Change])), change),
+    ];
+    for (may_start, rule) in rules {
+        if may_start && let Ok(r) = rule(cx, i) {
             return Ok(r);
         }
     }
-    if let Ok((rest, v)) = value(cx, i) {
+    if (digit || vocab.any(CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge])))
+        && let Ok((rest, v)) = value(cx, i)
+    {
         return Ok((rest, Item::Value(v)));
     }
     if let Ok(r) = term(cx, i) {
@@ -63,6 +79,9 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     }
     name(cx, i)
 }
+
+/// A phrase rule tried by `item`.
+type Rule = for<'a> fn(&Ctx<'_>, &'a str) -> PResult<'a, Item>;
 
 // punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
 fn punctuation(i: &str) -> PResult<'_, Item> {
