@@ -128,11 +128,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             let doc = canhbao::parse(input, &options(lang, now));
             let report = check(gaz, &doc, input, &rules, area, source_area);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
-            } else {
-                print!("{}", report.to_text());
-            }
+            let text = if json { serde_json::to_string_pretty(&report)? + "\n" } else { report.to_text() };
+            emit(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Parse { files, pretty, lang, now } => {
@@ -151,17 +148,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            for doc in &docs {
+            let written = docs.iter().try_for_each(|doc| {
                 if pretty {
                     serde_json::to_writer_pretty(&mut out, doc)?;
                 } else {
                     serde_json::to_writer(&mut out, doc)?;
                 }
-                out.write_all(b"\n")?;
+                out.write_all(b"\n")
+            });
+            match written.and_then(|()| out.flush()) {
+                // A reader that went away (`canhbao parse … | head`) is no error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other.context("writing standard output")?,
             }
-            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Writes to standard output; a reader that went away (`canhbao check … | head`) is no error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other.context("writing standard output")?),
     }
 }
 

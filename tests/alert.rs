@@ -235,10 +235,12 @@ fn seed_alerts_a_bac_lieu_subscriber_and_renders() {
         assert_eq!(e.where_.as_deref(), Some("miền Tây"), "{e:?}");
     }
 
-    // Hà Nội is not in the west: the heavy rain is not theirs.
+    // Hà Nội is not in the west: the heavy rain is not theirs, nor the hazards of the
+    // thunderstorms that the bulletin places in the west.
     let hanoi = bulletin.facts_for(gaz, area("Hà Nội"), false);
     let hanoi = evaluate(&bulletin, RuleSet::defaults(), &hanoi);
     assert!(!ids(&hanoi).contains(&"rain_heavy"), "{:?}", ids(&hanoi));
+    assert!(!ids(&hanoi).contains(&"thunderstorm_hazards"), "{:?}", ids(&hanoi));
 
     let step = lifecycle::step(&[], &alerts, "seed", Utc::now(), Policy::default());
     assert_eq!(step.changes.len(), alerts.len());

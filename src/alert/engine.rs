@@ -1,6 +1,7 @@
 //! Which facts concern which subscriber, and which rules they fire.
 //!
-//! A fact applies to the places its `where` names ("miền Tây"); failing that, to its section's
+//! A fact applies to the places its `where` names ("miền Tây") — a hazard "in thunderstorms"
+//! to the places of the thunderstorms just before it; failing that, to its section's
 //! area ("Nam Bộ:"); failing that, to the bulletin's stated area (the source's configured area,
 //! or a place named in the bulletin's title line); failing that, to every subscriber of the
 //! source. A subscriber is concerned when one of those places is their area, contains it, or
@@ -18,7 +19,7 @@ use serde::Serialize;
 use super::area::{AreaId, AreaKind, Gazetteer, fold};
 use super::rule::{Expr, Hit};
 use super::ruleset::{Override, OverrideError, Rule, RuleSet, Severity, Title};
-use crate::bulletin::{Document, Fact, Language, Span};
+use crate::bulletin::{Condition, Document, Fact, FactBody, Language, Span};
 
 /// Where a fact applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,14 +78,26 @@ impl<'d> Bulletin<'d> {
         let mut facts = Vec::new();
         for section in &doc.sections {
             let section_places = section.area.as_ref().map(|a| (gaz.mentions(&a.name), a.name.as_str()));
+            // The places of the section's last thunderstorm that named some: hazards "in
+            // thunderstorms" with no place of their own happen where those thunderstorms are
+            // ("miền Tây có dông … Trong cơn dông có khả năng xảy ra lốc, sét").
+            let mut storm_places: Option<(Vec<AreaId>, &str)> = None;
             for fact in &section.facts {
                 let from_where = fact.qualifiers.where_.as_deref().map(|w| (gaz.mentions(w), w));
-                let (scope, place) = match (from_where, &section_places) {
-                    (Some((p, w)), _) if !p.is_empty() => (Scope::Places(p), Some(w)),
-                    (_, Some((p, name))) if !p.is_empty() => (Scope::Places(p.clone()), Some(*name)),
+                let in_storms = fact.qualifiers.condition == Some(Condition::InThunderstorms);
+                let (scope, place) = match (from_where, &section_places, &storm_places) {
+                    (Some((p, w)), ..) if !p.is_empty() => (Scope::Places(p), Some(w)),
+                    (None, _, Some((p, w))) if in_storms => (Scope::Places(p.clone()), Some(*w)),
+                    (_, Some((p, name)), _) if !p.is_empty() => (Scope::Places(p.clone()), Some(*name)),
                     _ if !stated.is_empty() => (Scope::Places(stated.clone()), None),
                     _ => (Scope::Everywhere, None),
                 };
+                if matches!(fact.body, FactBody::Thunderstorm {}) {
+                    storm_places = match (&scope, fact.qualifiers.where_.as_deref()) {
+                        (Scope::Places(p), Some(w)) => Some((p.clone(), w)),
+                        _ => None,
+                    };
+                }
                 facts.push(Scoped { fact, scope, place });
             }
         }
@@ -247,7 +260,7 @@ fn alert(bulletin: &Bulletin<'_>, rule: &Rule, hits: &[Hit<'_>]) -> Alert {
         criterion: rule.criterion.clone(),
         condition: rule.when.to_string(),
         quotes: bulletin.quotes(&facts),
-        magnitude: hits.iter().map(|h| h.magnitude).fold(f64::NEG_INFINITY, f64::max).max(0.0),
+        magnitude: hits.iter().map(|h| h.magnitude).fold(0.0, f64::max),
         evidence,
     }
 }
@@ -262,8 +275,8 @@ pub struct NearMiss {
     pub span: Span,
 }
 
-/// The rules that did not fire but would have with a threshold one step looser (a quarter of
-/// the threshold, at least 2, for numbers; one word for ordered vocabularies).
+/// The rules that did not fire but would have with a threshold one step looser (a tenth of the
+/// threshold, at least 1, for numbers; one word for ordered vocabularies).
 pub fn near_misses(rules: &RuleSet, facts: &[&Fact], fired: &[Alert]) -> Vec<NearMiss> {
     let forecast: Vec<&Fact> =
         facts.iter().copied().filter(|f| f.qualifiers.observed != Some(true)).collect();
@@ -350,7 +363,7 @@ impl Expr {
         let Expr::Compare { path, op, value } = self else { return None };
         let value = match (value, path.field.map(|f| f.ty)) {
             (Literal::Number(t), _) => {
-                let step = (t.abs() * 0.25).max(2.0);
+                let step = (t.abs() * 0.1).max(1.0);
                 match op {
                     Op::Ge | Op::Gt => Literal::Number(t - step),
                     Op::Le | Op::Lt => Literal::Number(t + step),

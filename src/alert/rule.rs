@@ -58,10 +58,13 @@ pub enum Ty {
 /// A fact's value for one field.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Val {
-    /// A range's lower and upper ends (an open end takes the known one).
+    /// A range's lower and upper ends (an open end takes the known one), and which end was open:
+    /// "dưới 1 km" is `{lo: 1, hi: 1, below: true}`, below 1.
     Num {
         lo: f64,
         hi: f64,
+        below: bool,
+        above: bool,
     },
     /// The ranks present, one bit each (a rain fact may have several intensities).
     Ranks(u32),
@@ -95,7 +98,11 @@ const CONDITIONS: &[&str] = &["none", "in_thunderstorms", "in_rain", "in_fog"];
 
 fn num(r: Option<&Range>) -> Option<Val> {
     let r = r?;
-    Some(Val::Num { lo: r.lower()?, hi: r.upper()? })
+    Some(Val::Num { lo: r.lower()?, hi: r.upper()?, below: r.min.is_none(), above: r.max.is_none() })
+}
+
+fn point(v: f64) -> Val {
+    Val::Num { lo: v, hi: v, below: false, above: false }
 }
 
 fn rank<T: Into<&'static str>>(v: T, names: &[&str]) -> Option<Val> {
@@ -111,7 +118,14 @@ fn word_val<T: Into<&'static str>>(v: T) -> Option<Val> {
 /// The widest of several ranges: the lowest lower end and the highest upper end.
 fn widest(ranges: impl IntoIterator<Item = Option<Val>>) -> Option<Val> {
     ranges.into_iter().flatten().reduce(|a, b| match (a, b) {
-        (Val::Num { lo: a, hi: b }, Val::Num { lo: c, hi: d }) => Val::Num { lo: a.min(c), hi: b.max(d) },
+        (Val::Num { lo: a, hi: b, below: x, above: y }, Val::Num { lo: c, hi: d, below: z, above: w }) => {
+            Val::Num {
+                lo: a.min(c),
+                hi: b.max(d),
+                below: (x && a <= c) || (z && c <= a),
+                above: (y && b >= d) || (w && d >= b),
+            }
+        }
         (a, _) => a,
     })
 }
@@ -184,8 +198,7 @@ pub static KINDS: &[Kind] = &[
                 _ => None,
             }),
             field!("hours", Ty::Number, |f| match &f.body {
-                FactBody::Rainfall { hours: Some(h), .. } =>
-                    Some(Val::Num { lo: f64::from(*h), hi: f64::from(*h) }),
+                FactBody::Rainfall { hours: Some(h), .. } => Some(point(f64::from(*h))),
                 _ => None,
             }),
         ],
@@ -245,11 +258,11 @@ pub static KINDS: &[Kind] = &[
                 _ => None,
             }),
             field!("max", Ty::Number, |f| match &f.body {
-                FactBody::Humidity { percent, .. } => percent.upper().map(|v| Val::Num { lo: v, hi: v }),
+                FactBody::Humidity { percent, .. } => percent.upper().map(point),
                 _ => None,
             }),
             field!("min", Ty::Number, |f| match &f.body {
-                FactBody::Humidity { percent, .. } => percent.lower().map(|v| Val::Num { lo: v, hi: v }),
+                FactBody::Humidity { percent, .. } => percent.lower().map(point),
                 _ => None,
             }),
         ],
@@ -331,7 +344,7 @@ pub static KINDS: &[Kind] = &[
         name: "risk",
         main: Some("level"),
         fields: &[field!("level", Ty::Number, |f| match &f.body {
-            FactBody::Risk { level, .. } => Some(Val::Num { lo: f64::from(*level), hi: f64::from(*level) }),
+            FactBody::Risk { level, .. } => Some(point(f64::from(*level))),
             _ => None,
         })],
     },
@@ -356,7 +369,7 @@ pub static KINDS: &[Kind] = &[
                 _ => None,
             }),
             field!("number", Ty::Number, |f| match &f.body {
-                FactBody::Cyclone(c) => c.number.map(|n| Val::Num { lo: f64::from(n), hi: f64::from(n) }),
+                FactBody::Cyclone(c) => c.number.map(|n| point(f64::from(n))),
                 _ => None,
             }),
         ],
@@ -735,9 +748,9 @@ pub struct Hit<'f> {
     pub test: String,
     /// The fact's value that was compared (`9`, `12-14`, `heavy`), when the test compares one.
     pub value: Option<String>,
-    /// How far past the threshold the fact is, on the test's scale: the compared side for
-    /// `>=`/`>` (the rank for vocabularies), its negation for `<=`/`<`, 0 otherwise. Used to
-    /// tell an escalation from a repeat.
+    /// How far past the threshold the fact is: the distance from the threshold to the compared
+    /// side, relative to the threshold (steps of the vocabulary for words); 0 for tests that
+    /// compare nothing. Used to tell an escalation from a repeat.
     pub magnitude: f64,
 }
 
@@ -790,21 +803,32 @@ impl Expr {
         let val = val?;
         let (ok, shown, magnitude) = match (self, val) {
             (Expr::Present { .. }, Val::Bool(b)) => (b, None, 0.0),
-            (Expr::Compare { op, value: Literal::Number(t), .. }, Val::Num { lo, hi }) => {
-                let (ok, side) = match op {
-                    Op::Ge => (hi >= *t, hi),
-                    Op::Gt => (hi > *t, hi),
-                    Op::Le => (lo <= *t, -lo),
-                    Op::Lt => (lo < *t, -lo),
-                    Op::Eq => (lo <= *t && *t <= hi, 0.0),
-                    Op::Ne => (!(lo <= *t && *t <= hi), 0.0),
+            (Expr::Compare { op, value: Literal::Number(t), .. }, Val::Num { lo, hi, below, above }) => {
+                // An open end counts as its known end, exclusive: "trên 35" is > 35, "dưới 1"
+                // is < 1.
+                let ok = match op {
+                    Op::Ge => hi >= *t,
+                    Op::Gt => hi > *t || (above && hi >= *t),
+                    Op::Le => lo <= *t,
+                    Op::Lt => lo < *t || (below && lo <= *t),
+                    Op::Eq => lo <= *t && *t <= hi,
+                    Op::Ne => !(lo <= *t && *t <= hi),
                 };
-                let shown = if lo == hi {
-                    crate::alert::fmt_num(lo)
-                } else {
-                    format!("{}-{}", crate::alert::fmt_num(lo), crate::alert::fmt_num(hi))
+                // How far past the threshold, relative to it, so that tests on different
+                // scales (levels, millimetres) can be compared for escalation.
+                let scale = t.abs().max(1.0);
+                let magnitude = match op {
+                    Op::Ge | Op::Gt => (hi - t) / scale,
+                    Op::Le | Op::Lt => (t - lo) / scale,
+                    Op::Eq | Op::Ne => 0.0,
                 };
-                (ok, Some(shown), side)
+                let shown = match (lo == hi, below, above) {
+                    (true, true, _) => format!("<{}", crate::alert::fmt_num(lo)),
+                    (true, _, true) => format!(">{}", crate::alert::fmt_num(lo)),
+                    (true, _, _) => crate::alert::fmt_num(lo),
+                    _ => format!("{}-{}", crate::alert::fmt_num(lo), crate::alert::fmt_num(hi)),
+                };
+                (ok, Some(shown), magnitude)
             }
             (Expr::Compare { op, value: Literal::Word(w), .. }, Val::Ranks(mask)) => {
                 let names = match path.field.map(|f| f.ty) {
@@ -822,10 +846,15 @@ impl Expr {
                     Op::Eq => (mask & (1 << t) != 0, t),
                     Op::Ne => (mask & !(1 << t) != 0, lo),
                 };
-                let sign = if matches!(op, Op::Le | Op::Lt) { -1.0 } else { 1.0 };
                 let shown = names.get(side).map(|s| (*s).to_owned());
+                // Steps past the threshold word, as for numbers (relative to one step).
                 #[allow(clippy::cast_precision_loss)]
-                (ok, shown, sign * side as f64)
+                let magnitude = match op {
+                    Op::Ge | Op::Gt => side as f64 - t as f64,
+                    Op::Le | Op::Lt => t as f64 - side as f64,
+                    Op::Eq | Op::Ne => 0.0,
+                };
+                (ok, shown, magnitude)
             }
             (Expr::Compare { op, value: Literal::Word(w), .. }, Val::Word(v)) => {
                 let ok = match op {
@@ -975,6 +1004,21 @@ mod tests {
         assert!(holds("wind.gust >= 8", &g));
         assert!(!holds("wind.gust >= 9", &g));
         assert!(!holds("wind.level >= 1", &g));
+    }
+
+    #[test]
+    fn open_ends_are_exclusive() {
+        let under = [fact(FactBody::Visibility { km: Range::new(None, Some(1.0)) })];
+        assert!(holds("visibility.km < 1", &under));
+        assert!(holds("visibility.km <= 1", &under));
+        assert!(!holds("visibility.km < 0.5", &under));
+        let over = [fact(FactBody::Temperature {
+            bound: Some(crate::bulletin::Bound::High),
+            celsius: Range::new(Some(35.0), None),
+        })];
+        assert!(holds("temperature.high > 35", &over));
+        assert!(holds("temperature.high >= 35", &over));
+        assert!(!holds("temperature.high >= 36", &over));
     }
 
     #[test]

@@ -283,7 +283,10 @@ impl<'a> Builder<'a> {
                 }
                 s.topic = Topic::Cyclone;
             }
-            Item::CyclonePosition => {
+            Item::CyclonePosition(category) => {
+                if let Some(c) = category {
+                    self.name_category(*c);
+                }
                 let idx = self.new_cyclone(s, a, b);
                 self.cyclone = Some(idx);
                 self.awaiting_position = Some(idx);
@@ -307,7 +310,19 @@ impl<'a> Builder<'a> {
                 }
                 s.topic = Topic::Cyclone;
             }
-            Item::CycloneStrength => s.topic = Topic::Cyclone,
+            Item::CycloneStrength(category) => {
+                // "… vùng gần tâm áp thấp nhiệt đới" says what the current system is.
+                if let Some(c) = category {
+                    self.name_category(*c);
+                    let c = self.category;
+                    if let Some(Fact { body: FactBody::Cyclone(cy), .. }) =
+                        self.cyclone.and_then(|i| self.facts.get_mut(i))
+                    {
+                        cy.category = c;
+                    }
+                }
+                s.topic = Topic::Cyclone;
+            }
             Item::Movement { toward, kmh } => {
                 let current = self.cyclone.filter(|&i| {
                     matches!(self.facts.get(i), Some(Fact { body: FactBody::Cyclone(c), .. }) if c.moving.is_none())
@@ -372,6 +387,14 @@ impl<'a> Builder<'a> {
         // A leading coverage word qualifies one fact (or one merged rain phrase).
         s.coverage = None;
         self.facts.len() - 1
+    }
+
+    /// A category named in a position or strength phrase ("tâm áp thấp nhiệt đới"). "tâm bão"
+    /// is said of super typhoons too, so it does not undo "siêu bão".
+    fn name_category(&mut self, c: CycloneCategory) {
+        if !(c == CycloneCategory::Storm && self.category == CycloneCategory::SuperTyphoon) {
+            self.category = c;
+        }
     }
 
     fn new_cyclone(&mut self, s: &mut Sentence<'_>, a: usize, b: usize) -> usize {

@@ -215,7 +215,8 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
 }
 
 // heading = [ bullet ] , area_name , ":" | area_name_alone ;
-// (* area_name: at most 14 words, no digits, names a place; area_name_alone: two or more words in capitals *)
+// (* area_name: at most 14 words, no digits, names a place or a stretch "[từ] X đến Y";
+//    area_name_alone: two or more words in capitals *)
 fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
     let t = strip_bullet(text);
     let colon = t.find(':');
@@ -235,13 +236,15 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
             .lex
             .longest(Cat::Filler, name_t)
             .is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
-    if !starts_area {
+    let items = phrase::sentence(cx, name_t);
+    if !starts_area && !(colon.is_some() && names_a_stretch(cx, name_t, &items)) {
         return None;
     }
-    // Weather words in the name mean a sentence, not a heading.
-    let items = phrase::sentence(cx, name_t);
-    if items.iter().any(|r| !r.item.is_neutral() && !matches!(r.item, Item::Comma)) {
-        return None;
+    if starts_area || colon.is_none() {
+        // Weather words in the name mean a sentence, not a heading.
+        if items.iter().any(|r| !r.item.is_neutral() && !matches!(r.item, Item::Comma)) {
+            return None;
+        }
     }
     if colon.is_none() {
         // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG").
@@ -254,6 +257,27 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
     }
     let a = cx.off(name_t);
     Some((a, a + name_t.len(), rest))
+}
+
+/// "Thanh Hóa đến Thừa Thiên Huế", "Từ Đà Nẵng đến Bình Thuận", "Quảng Trị - Quảng Ngãi": a
+/// stretch between two named places, which forecasts use as a region heading.
+fn names_a_stretch(cx: &Ctx<'_>, name: &str, items: &[super::raw::Raw]) -> bool {
+    let text = |r: &super::raw::Raw| cx_text(cx, r);
+    let mut kinds = items.iter().filter(|r| !matches!(r.item, Item::Filler) || text(r) == "-").peekable();
+    if kinds.peek().is_some_and(|r| ["từ", "from"].contains(&text(r))) {
+        kinds.next();
+    }
+    let seq: Vec<&super::raw::Raw> = kinds.collect();
+    matches!(
+        seq.as_slice(),
+        [a, join, b] if a.item == Item::Name && b.item == Item::Name
+            && ["đến", "tới", "-", "to"].contains(&text(join))
+    ) && !name.is_empty()
+}
+
+/// The normalised text of a raw item.
+fn cx_text<'c>(cx: &Ctx<'c>, r: &super::raw::Raw) -> &'c str {
+    cx.norm_text().get(r.start..r.end).unwrap_or("")
 }
 
 fn is_time_cell(text: &str) -> bool {
@@ -446,6 +470,41 @@ mod tests {
         );
         assert_eq!(find_time("thứ sáu, 20/04/2018 | 15:56 g4t+7"), NaiveTime::from_hms_opt(15, 56, 0));
         assert_eq!(find_time("thời gian phát: 16h00 ngày 19/01"), NaiveTime::from_hms_opt(16, 0, 0));
+    }
+
+    #[test]
+    fn a_stretch_between_two_places_is_a_heading() {
+        let text = "Phía Đông Bắc Bộ: Có mưa.\nThanh Hóa đến Thừa Thiên Huế: Ngày nắng nóng.\n\
+                    Từ Đà Nẵng đến Bình Thuận: Ngày nắng.\nQuảng Trị - Quảng Ngãi: Có mưa.\n\
+                    Ghi chú: xem thêm.\n";
+        let doc = crate::parser::parse(text, &ParseOptions::default());
+        let names: Vec<&str> =
+            doc.sections.iter().filter_map(|s| s.area.as_ref()).map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Phía Đông Bắc Bộ",
+                "Thanh Hóa đến Thừa Thiên Huế",
+                "Từ Đà Nẵng đến Bình Thuận",
+                "Quảng Trị - Quảng Ngãi"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_position_of_a_depression_is_a_depression() {
+        let text = "Bão số 5 đã suy yếu. Hồi 07 giờ ngày 12/9, vị trí tâm áp thấp nhiệt đới ở vào khoảng \
+                    15,2 độ Vĩ Bắc; 112,5 độ Kinh Đông. Sức gió mạnh nhất vùng gần tâm áp thấp nhiệt đới \
+                    mạnh cấp 6, giật cấp 8.";
+        let doc = crate::parser::parse(text, &ParseOptions::default());
+        let cats: Vec<_> = doc
+            .facts()
+            .filter_map(|f| match &f.body {
+                crate::bulletin::FactBody::Cyclone(c) if c.lat.is_some() => Some(c.category),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(cats, [crate::bulletin::CycloneCategory::TropicalDepression]);
     }
 
     #[test]

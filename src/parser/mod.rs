@@ -165,6 +165,11 @@ impl<'a> Ctx<'a> {
         self.input.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
     }
 
+    /// The normalised text being read.
+    pub fn norm_text(&self) -> &'a str {
+        &self.norm.text
+    }
+
     /// The input text behind a normalised span.
     pub fn original(&self, a: usize, b: usize) -> Option<String> {
         self.input.get(self.norm.start(a)..self.norm.end(b)).map(|s| s.trim().to_owned())

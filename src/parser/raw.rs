@@ -68,12 +68,14 @@ pub enum Item {
         number: Option<u32>,
         name: Option<String>,
     },
-    CyclonePosition,
+    /// "vị trí tâm bão", "vị trí tâm áp thấp nhiệt đới": the category when the phrase names one.
+    CyclonePosition(Option<CycloneCategory>),
     Position {
         lat: f64,
         lon: f64,
     },
-    CycloneStrength,
+    /// "sức gió mạnh nhất vùng gần tâm áp thấp nhiệt đới": the category when the phrase names one.
+    CycloneStrength(Option<CycloneCategory>),
     Movement {
         toward: Vec<Compass>,
         kmh: Option<Range>,
