@@ -237,7 +237,8 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
             .longest(Cat::Filler, name_t)
             .is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
     let items = phrase::sentence(cx, name_t);
-    if !starts_area && !(colon.is_some() && names_a_stretch(cx, name_t, &items)) {
+    let stretch = colon.is_some() && names_a_stretch(cx, name_t, &items);
+    if !(starts_area || stretch) {
         return None;
     }
     if starts_area || colon.is_none() {
