@@ -158,10 +158,12 @@ const ABBREVIATIONS: [&str; 12] = ["tp", "tx", "tt", "q", "p", "h", "tr", "st", 
 fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
-        let next = chars.get(n + 1).map(|x| x.1);
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|x| x.1);
+        let before = prev.replace(c);
+        let prev = before;
         let boundary = match c {
             '.' => {
                 let digits =
@@ -236,9 +238,15 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
             .lex
             .longest(Cat::Filler, name_t)
             .is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
+    // A stretch heading starts with a capitalised name or "từ" (checked before reading the
+    // name's words, which every short line would otherwise pay for).
+    let may_stretch = colon.is_some()
+        && (cx.is_capitalised(cx.off(name_t)) || name_t.starts_with("từ ") || name_t.starts_with("from "));
+    if !(starts_area || may_stretch) {
+        return None;
+    }
     let items = phrase::sentence(cx, name_t);
-    let stretch = colon.is_some() && names_a_stretch(cx, name_t, &items);
-    if !(starts_area || stretch) {
+    if !starts_area && !names_a_stretch(cx, name_t, &items) {
         return None;
     }
     if starts_area || colon.is_none() {

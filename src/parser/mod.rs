@@ -89,6 +89,11 @@ pub fn detect_language(input: &str) -> Language {
             if !c.is_ascii() && is_vietnamese_letter(c) {
                 marked += 1;
             }
+            // Far from the threshold after a good sample: the rest will not change the answer
+            // (Vietnamese prose runs near one marked letter in three, English near none).
+            if letters >= 1000 && (marked * 8 >= letters || marked * 200 <= letters) {
+                break;
+            }
         }
     }
     // Vietnamese prose has a marked letter every few letters; an English text quoting a

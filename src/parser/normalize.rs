@@ -51,6 +51,13 @@ fn vietnamese_lower(c: char) -> Option<char> {
     char::from_u32(lower)
 }
 
+/// A character that is NFC by itself and never combines with what follows it: ASCII, and the
+/// precomposed Latin letters Vietnamese is written in.
+#[inline]
+fn is_nfc_char(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{A0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}')
+}
+
 /// A normalised stretch of the input.
 #[derive(Debug, Default)]
 pub struct Normalized {
@@ -66,7 +73,9 @@ impl Normalized {
     pub fn new(slice: &str, base: usize) -> Self {
         let mut out =
             Normalized { text: String::with_capacity(slice.len()), map: Vec::with_capacity(slice.len() + 1) };
-        let nfc = is_nfc_quick(slice.chars()) == IsNormalized::Yes;
+        // Text in ASCII and precomposed Vietnamese letters is NFC as it stands (tested); only
+        // other text pays for the Unicode quick check.
+        let nfc = slice.chars().all(is_nfc_char) || is_nfc_quick(slice.chars()) == IsNormalized::Yes;
         let mut iter = slice.char_indices().peekable();
         let mut buf = String::new();
         while let Some((i, c)) = iter.next() {
@@ -93,7 +102,21 @@ impl Normalized {
         out
     }
 
+    #[inline]
     fn push_char(&mut self, c: char, at: usize) {
+        // Most characters are ASCII other than a tab: lower-cased, blanks folded, nothing else.
+        if c.is_ascii() && c != '\t' {
+            if c == ' ' && (self.text.is_empty() || self.text.ends_with(' ')) {
+                return;
+            }
+            self.text.push(c.to_ascii_lowercase());
+            self.map.push(u32::try_from(at).unwrap_or(u32::MAX));
+            return;
+        }
+        self.push_other(c, at);
+    }
+
+    fn push_other(&mut self, c: char, at: usize) {
         let at = u32::try_from(at).unwrap_or(u32::MAX);
         let folded = match c {
             // Dash variants: hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus.
@@ -171,6 +194,16 @@ mod tests {
         assert_eq!(n.end(n.text.len()), 10 + input.len());
         // "ư" composed from two input chars: its end is past the combining mark.
         assert_eq!(n.end(n.text.find('a').unwrap_or(0)), 10 + "Mu\u{031b}".len());
+    }
+
+    #[test]
+    fn fast_nfc_characters_are_nfc() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_nfc_char(c)) {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            // And nothing composes with a following ASCII letter or digit.
+            let s: String = [c, 'a'].iter().collect();
+            assert_eq!(s.nfc().collect::<String>(), s, "{c:?}");
+        }
     }
 
     #[test]
