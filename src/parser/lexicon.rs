@@ -137,8 +137,17 @@ impl Entry {
 /// A loaded vocabulary.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// Entries of every category by [`first_word`], longest phrase first.
-    index: FxHashMap<String, Vec<Entry>>,
+    /// Entries of every category by [`first_word`].
+    index: FxHashMap<String, Words>,
+}
+
+/// The phrases filed under one first word.
+#[derive(Debug, Default)]
+struct Words {
+    /// Longest phrase first.
+    entries: Vec<Entry>,
+    /// The categories of `entries`.
+    cats: CatSet,
 }
 
 /// The key a phrase is filed under and looked up by: its leading run of letters and digits, or
@@ -196,34 +205,28 @@ impl Lexicon {
                     continue;
                 }
                 let bounded = phrase.chars().last().is_some_and(is_word_char);
-                let list = lex.index.entry(key.to_owned()).or_default();
-                if list.iter().any(|e| e.cat == cat && e.phrase == phrase) {
+                let words = lex.index.entry(key.to_owned()).or_default();
+                if words.entries.iter().any(|e| e.cat == cat && e.phrase == phrase) {
                     continue;
                 }
-                list.push(Entry { cat, phrase, value, bounded });
+                words.cats = words.cats.with(cat);
+                words.entries.push(Entry { cat, phrase, value, bounded });
             }
         }
         // Stable: among phrases of equal length the file's order is kept.
-        for list in lex.index.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
+        for words in lex.index.values_mut() {
+            words.entries.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
         }
         Ok(lex)
     }
 
-    /// The phrases that start at `i`, of every category.
+    /// The phrases that may start at `i`: those filed under its first word. Nothing is
+    /// compared yet; each question compares only the phrases of the categories it asks about.
     pub fn at(&self, i: &str) -> Candidates<'_> {
-        let entries = self.index.get(first_word(i)).map_or(&[][..], Vec::as_slice);
-        let mut cats = CatSet::default();
-        let mut matched = 0u64;
-        for (n, e) in entries.iter().enumerate() {
-            if e.strip(i).is_some() {
-                cats = cats.with(e.cat);
-                if n < 64 {
-                    matched |= 1 << n;
-                }
-            }
+        match self.index.get(first_word(i)) {
+            Some(w) => Candidates { entries: &w.entries, cats: w.cats },
+            None => Candidates::default(),
         }
-        Candidates { entries, cats, matched }
     }
 
     /// The longest phrase of `cat` at the start of `i`, as whole words: `(value, rest)`.
@@ -232,59 +235,52 @@ impl Lexicon {
     }
 }
 
-/// The vocabulary phrases that start at one position, and their categories.
+/// The vocabulary phrases filed under the first word of one position.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Candidates<'l> {
-    /// Every entry filed under the position's first word, longest first (not all match).
+    /// Longest first; they share the position's first word, but need not match beyond it.
     entries: &'l [Entry],
-    /// The categories of the entries that do match.
+    /// The categories of `entries` (of phrases that may match, not only of those that do).
     cats: CatSet,
-    /// Bit `n` is set when `entries[n]` matches (for the first 64; the rest are compared again).
-    matched: u64,
 }
 
 impl Candidates<'_> {
-    /// The entries that match at `i` (the position these were found at), longest first, with
-    /// the rest of `i` after each.
-    fn matches<'s, 'a>(&'s self, i: &'a str) -> impl Iterator<Item = (&'s Entry, &'a str)> + use<'s, 'a> {
-        let matched = self.matched;
-        self.entries.iter().enumerate().filter_map(move |(n, e)| {
-            if n < 64 {
-                // Matched entries are a prefix of `i` by construction.
-                if matched & (1 << n) == 0 { None } else { Some((e, i.get(e.phrase.len()..)?)) }
-            } else {
-                Some((e, e.strip(i)?))
-            }
-        })
-    }
-
-    /// The longest phrase of `cat` at the start of `i`.
+    /// The longest phrase of `cat` at the start of `i` (the position these were found at).
     pub fn longest<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
         if !self.cats.contains(cat) {
             return None;
         }
-        self.matches(i).find(|(e, _)| e.cat == cat).map(|(e, rest)| (e.value, rest))
+        self.entries.iter().filter(|e| e.cat == cat).find_map(|e| Some((e.value, e.strip(i)?)))
     }
 
-    /// Whether a phrase of any category in `cats` starts here.
-    pub fn any(&self, cats: CatSet) -> bool {
+    /// Whether a phrase of a category in `cats` may start here: `false` is certain, `true`
+    /// means the categories' phrases have to be compared (a rule's first-set test).
+    pub fn may_start(&self, cats: CatSet) -> bool {
         self.cats.0 & cats.0 != 0
+    }
+
+    /// Whether a phrase of a category in `cats` does start at `i`.
+    pub fn any(&self, cats: CatSet, i: &str) -> bool {
+        self.may_start(cats) && self.entries.iter().any(|e| cats.contains(e.cat) && e.strip(i).is_some())
     }
 
     /// The longest phrase at the start of `i` among the categories of `order`; on equal length
     /// the category listed first wins. `(category, value, rest)`.
     pub fn longest_of<'a>(&self, order: &CatOrder, i: &'a str) -> Option<(Cat, &'static str, &'a str)> {
-        if !self.any(order.set) {
+        if !self.may_start(order.set) {
             return None;
         }
         let mut best: Option<(usize, u8, &Entry, &'a str)> = None;
-        for (e, rest) in self.matches(i) {
+        for e in self.entries {
             // Longest first: once a match is found, shorter phrases cannot beat it.
             if best.is_some_and(|(len, ..)| e.phrase.len() < len) {
                 break;
             }
             let rank = order.rank(e.cat);
-            if rank != CatOrder::ABSENT && best.is_none_or(|(_, r, ..)| rank < r) {
+            if rank == CatOrder::ABSENT || best.is_some_and(|(_, r, ..)| rank >= r) {
+                continue;
+            }
+            if let Some(rest) = e.strip(i) {
                 best = Some((e.phrase.len(), rank, e, rest));
             }
         }

@@ -91,7 +91,7 @@ pub fn detect_language(input: &str) -> Language {
             }
             // Far from the threshold after a good sample: the rest will not change the answer
             // (Vietnamese prose runs near one marked letter in three, English near none).
-            if letters >= 1000 && (marked * 8 >= letters || marked * 200 <= letters) {
+            if letters >= 300 && (marked * 8 >= letters || marked * 200 <= letters) {
                 break;
             }
         }

@@ -76,14 +76,17 @@ impl Normalized {
         // Text in ASCII and precomposed Vietnamese letters is NFC as it stands (tested); only
         // other text pays for the Unicode quick check.
         let nfc = slice.chars().all(is_nfc_char) || is_nfc_quick(slice.chars()) == IsNormalized::Yes;
+        if nfc {
+            for (i, c) in slice.char_indices() {
+                out.push_char(c, base + i);
+            }
+            out.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
+            return out;
+        }
         let mut iter = slice.char_indices().peekable();
         let mut buf = String::new();
         while let Some((i, c)) = iter.next() {
             let at = base + i;
-            if nfc {
-                out.push_char(c, at);
-                continue;
-            }
             // Gather one cluster (a base and its combining marks) and compose it.
             buf.clear();
             buf.push(c);
@@ -106,7 +109,7 @@ impl Normalized {
     fn push_char(&mut self, c: char, at: usize) {
         // Most characters are ASCII other than a tab: lower-cased, blanks folded, nothing else.
         if c.is_ascii() && c != '\t' {
-            if c == ' ' && (self.text.is_empty() || self.text.ends_with(' ')) {
+            if c == ' ' && self.text.as_bytes().last().is_none_or(|&b| b == b' ') {
                 return;
             }
             self.text.push(c.to_ascii_lowercase());

@@ -56,20 +56,20 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let vocab = cx.vocab(i);
     let digit = i.starts_with(|c: char| c.is_ascii_digit());
     let rules: [(bool, Rule); 7] = [
-        (vocab.any(CatSet::of(&[Cat::Boilerplate])), boilerplate),
-        (vocab.any(CatSet::of(&[Cat::Cause])), cause),
+        (vocab.may_start(CatSet::of(&[Cat::Boilerplate])), boilerplate),
+        (vocab.may_start(CatSet::of(&[Cat::Cause])), cause),
         (digit, clock),
         (digit, date),
-        (digit || vocab.any(CatSet::of(&[Cat::ValueHedge])), lat_lon),
-        (vocab.any(CatSet::of(&[Cat::RiskWord])), risk),
-        (vocab.any(CatSet::of(&[Cat::Change])), change),
+        (digit || vocab.may_start(CatSet::of(&[Cat::ValueHedge])), lat_lon),
+        (vocab.may_start(CatSet::of(&[Cat::RiskWord])), risk),
+        (vocab.may_start(CatSet::of(&[Cat::Change])), change),
     ];
     for (may_start, rule) in rules {
         if may_start && let Ok(r) = rule(cx, i) {
             return Ok(r);
         }
     }
-    if (digit || vocab.any(CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge])))
+    if (digit || vocab.may_start(CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge])))
         && let Ok((rest, v)) = value(cx, i)
     {
         return Ok((rest, Item::Value(v)));
@@ -684,7 +684,7 @@ fn name_words<'a>(cx: &Ctx<'_>, i: &'a str) -> Option<(&'a str, usize, usize)> {
             break;
         }
         // A capitalised vocabulary phrase is not a name ("Gió", "Nhiệt độ" at a sentence start).
-        if cx.vocab(k).any(NAME_STOPS) {
+        if cx.vocab(k).any(NAME_STOPS, k) {
             break;
         }
         let (rest, w) = unknown_word(k);
