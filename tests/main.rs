@@ -5,7 +5,8 @@
 //!   seed document's facts checked one by one.
 //! - `cli`: the `canhbao` command as a user runs it: NDJSON, exit codes, bad input.
 //! - `grammar`: `grammars/bulletin.ebnf` states the same rules as the functions.
-//! - `properties`: any input parses without panic, spans in bounds and on char boundaries.
+//! - `properties`: any input parses without panic, spans in bounds and on char boundaries; any
+//!   rule text parses and prints back to itself, or is rejected at a column inside it.
 //! - `alert`: the alert engine on bulletin fixtures: every default rule, areas, lifecycle, `check`.
 
 mod alert;

@@ -120,6 +120,72 @@ proptest! {
     }
 }
 
+/// The invariant of the rule language (also the fuzz target `rules`): a rule either parses and
+/// prints back to itself, or is rejected at a column inside the text.
+fn check_rule(text: &str) {
+    match canhbao::alert::parse_rule(text) {
+        Ok(expr) => {
+            let printed = expr.to_string();
+            let again = canhbao::alert::parse_rule(&printed).unwrap_or_else(|e| panic!("{printed:?}: {e}"));
+            assert_eq!(again.to_string(), printed);
+        }
+        Err(e) => {
+            assert!(e.column >= 1 && e.column <= text.chars().count() + 1, "{text:?}: {e}");
+        }
+    }
+}
+
+const RULE_WORDS: &[&str] = &[
+    "wind",
+    ".",
+    "level",
+    "gust",
+    "rain",
+    "intensity",
+    "heavy",
+    "hazard",
+    "in",
+    "[",
+    "]",
+    ",",
+    "tornado",
+    "hail",
+    ">=",
+    "<",
+    "==",
+    "!=",
+    "6",
+    "2.5",
+    "-1",
+    "and",
+    "or",
+    "(",
+    ")",
+    "thunderstorm",
+    "cyclone",
+    "sea_state",
+    "very_rough",
+    "observed",
+    "coverage",
+    "widespread",
+    "x",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_rule_text(text in "\\PC{0,80}") {
+        check_rule(&text);
+    }
+
+    #[test]
+    fn rule_like_texts(words in prop::collection::vec(prop::sample::select(RULE_WORDS), 0..14)) {
+        check_rule(&words.join(" "));
+        check_rule(&words.concat());
+    }
+}
+
 #[test]
 fn long_line_is_cut_without_losing_facts() {
     // One 200 KB line (no newline): chunking must keep spans right.
