@@ -49,6 +49,9 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// The language of the message preview shown with `--area`.
+        #[arg(long, value_enum, default_value_t = MessageLang::Vi)]
+        message_lang: MessageLang,
         #[arg(long, value_enum, default_value_t = Lang::Auto)]
         lang: Lang,
         #[arg(long, value_parser = parse_now)]
@@ -62,6 +65,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Lang::Auto)]
         lang: Lang,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MessageLang {
+    Vi,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -105,7 +114,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", canhbao::parser::trace(&text, language));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { file, rules, area, source_area, json, lang, now } => {
+        Command::Check { file, rules, area, source_area, json, message_lang, lang, now } => {
             use canhbao::alert::{RuleSet, area::gazetteer, check::check};
             let gaz = gazetteer();
             let rules = match rules {
@@ -127,7 +136,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
             })?;
             let doc = canhbao::parse(input, &options(lang, now));
-            let report = check(gaz, &doc, input, &rules, area, source_area);
+            let message_lang = match message_lang {
+                MessageLang::Vi => canhbao::bulletin::Language::Vi,
+                MessageLang::En => canhbao::bulletin::Language::En,
+            };
+            let report = check(gaz, &doc, input, &rules, area, source_area, message_lang);
             let text = if json { serde_json::to_string_pretty(&report)? + "\n" } else { report.to_text() };
             emit(&text)?;
             Ok(ExitCode::SUCCESS)

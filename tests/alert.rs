@@ -779,3 +779,31 @@ fn check_suggests_an_area_for_a_typo() {
     assert!(out.stdout.is_empty());
     assert!(stderr.contains("Bạc Liêu"), "{stderr}");
 }
+
+/// An English bulletin: its places scope the alerts, and a Vietnamese subscriber reads them in
+/// Vietnamese (an English one in English), with the English source phrase quoted.
+#[test]
+fn english_bulletin_alerts_in_the_subscribers_language() {
+    let text = "Monday, November 18, 2024 | 15:40\n\
+                From November 19 to 20, the area from Quang Tri to Quang Ngai will have moderate rain, \
+                heavy rain, some places very heavy rain. During thunderstorms, there is a possibility of \
+                tornadoes, lightning and strong gusts of wind.\n";
+    let doc = canhbao::parse(text, &opts());
+    assert_eq!(doc.language, Language::En);
+    let gaz = gazetteer();
+    let bulletin = Bulletin::new(gaz, &doc, text, None);
+    let hanoi = evaluate(&bulletin, RuleSet::defaults(), &bulletin.facts_for(gaz, area("Hà Nội"), false));
+    assert!(!ids(&hanoi).contains(&"rain_heavy"), "{:?}", ids(&hanoi));
+    let danang = evaluate(&bulletin, RuleSet::defaults(), &bulletin.facts_for(gaz, area("Đà Nẵng"), false));
+    assert!(ids(&danang).contains(&"rain_heavy"), "{:?}", ids(&danang));
+    assert!(ids(&danang).contains(&"thunderstorm_hazards"), "{:?}", ids(&danang));
+    let notices: Vec<Notice<'_>> = danang
+        .iter()
+        .map(|a| Notice { change: Change::New, severity: a.severity, title: &a.title, alert: Some(a) })
+        .collect();
+    let vi = message::render(Language::Vi, "Đà Nẵng", doc.issued_at.as_deref(), &notices).join("\n");
+    assert!(vi.contains("Mưa to") && vi.contains("Bản tin lúc 15:40 18/11/2024"), "{vi}");
+    assert!(vi.contains("«tornadoes, lightning and strong gusts of wind»"), "{vi}");
+    let en = message::render(Language::En, "Da Nang", doc.issued_at.as_deref(), &notices).join("\n");
+    assert!(en.contains("Heavy rain") && en.contains("18 Nov 2024 15:40"), "{en}");
+}

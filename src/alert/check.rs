@@ -8,9 +8,11 @@ use serde::Serialize;
 
 use super::area::{AreaId, Gazetteer};
 use super::engine::{Alert, Bulletin, NearMiss, Scope, evaluate, near_misses};
+use super::lifecycle::Change;
+use super::message::{Notice, render};
 use super::ruleset::RuleSet;
 use super::text::check as tx;
-use crate::bulletin::Document;
+use crate::bulletin::{Document, Language};
 
 /// One group of facts that apply to the same places, and what the rules made of them.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +44,9 @@ pub struct Report {
     pub stated_area: Vec<String>,
     /// For `--area`: the subscriber's area; otherwise one report per group of places.
     pub scopes: Vec<ScopeReport>,
+    /// For `--area`: the Telegram messages a new subscriber to it would get (HTML).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<String>,
 }
 
 /// Explains what `rules` make of `doc`, for a subscriber to `area`, or for every group of places
@@ -53,6 +58,7 @@ pub fn check(
     rules: &RuleSet,
     area: Option<AreaId>,
     source_area: Option<AreaId>,
+    lang: Language,
 ) -> Report {
     let bulletin = Bulletin::new(gaz, doc, input, source_area);
     let ids = |places: &[AreaId]| places.iter().map(|&p| gaz.id(p).to_owned()).collect::<Vec<_>>();
@@ -99,11 +105,29 @@ pub fn check(
             }
         }
     }
+    // What a subscriber with no alert in force yet would be sent.
+    let messages = match (area, scopes.first()) {
+        (Some(a), Some(scope)) => {
+            let notices: Vec<Notice<'_>> = scope
+                .fired
+                .iter()
+                .map(|al| Notice {
+                    change: Change::New,
+                    severity: al.severity,
+                    title: &al.title,
+                    alert: Some(al),
+                })
+                .collect();
+            render(lang, gaz.name(a), doc.issued_at.as_deref(), &notices)
+        }
+        _ => Vec::new(),
+    };
     Report {
         issued_at: doc.issued_at.clone(),
         facts: doc.facts().count(),
         stated_area: ids(&bulletin.stated),
         scopes,
+        messages,
     }
 }
 
@@ -147,6 +171,9 @@ impl Report {
                 let _ =
                     writeln!(out, "  {} {}: {} ({}: {v}) «{}»", tx::NEAR, n.rule, n.test, tx::VALUE, n.text);
             }
+        }
+        for (n, m) in self.messages.iter().enumerate() {
+            let _ = writeln!(out, "\n-- {} {}/{} --\n{m}", tx::MESSAGE, n + 1, self.messages.len());
         }
         out
     }

@@ -21,6 +21,14 @@ use serde::{Deserialize, Serialize};
 use super::engine::Alert;
 use super::ruleset::Severity;
 
+/// The identity of a bulletin for [`step`]: a SHA-256 digest of its text, stable across
+/// restarts and versions, so that the same text processed again is recognised.
+pub fn bulletin_id(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// What is remembered of one alert between bulletins.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlertState {
@@ -182,6 +190,12 @@ mod tests {
         // Back again: new.
         let s7 = step(&s6.states, &wind6, "b7", t(16), p);
         assert_eq!(s7.changes, vec![(Change::New, "wind".to_owned())]);
+    }
+
+    #[test]
+    fn bulletin_ids_are_stable_digests() {
+        assert_eq!(bulletin_id("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_ne!(bulletin_id("Gió cấp 6"), bulletin_id("Gió cấp 7"));
     }
 
     #[test]

@@ -193,4 +193,5 @@ pub mod check {
     pub const VALUE: &str = "bulletin";
     pub const QUOTE: &str = "quote";
     pub const NEAR: &str = "near:";
+    pub const MESSAGE: &str = "Telegram message";
 }

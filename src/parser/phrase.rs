@@ -613,32 +613,46 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 // where_run = where_head , { where_head | direction | name_word | connector , name_word } ;
 fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (mut i, _) = lex(cx, Cat::WhereHead, i)?;
+    // Where the run may end: not after a bare preposition it took in ("… Dak Lak in").
+    let mut end = i;
     for _ in 0..12 {
         if let Some((r, _, _)) = name_words(cx, i) {
             i = r;
+            end = i;
             continue;
         }
         if let Ok((r, _)) = lex(cx, Cat::WhereHead, i).or_else(|_| lex(cx, Cat::Direction, i)) {
+            let word = i.get(..i.len() - r.len()).unwrap_or("").trim();
             i = r;
+            if !PREPOSITIONS.contains(&word) {
+                end = i;
+            }
             continue;
         }
-        // A connector joins two names: "từ Thanh Hóa đến Quảng Bình", "Sơn La, Điện Biên".
+        // A connector joins two names: "từ Thanh Hóa đến Quảng Bình", "Sơn La, Điện Biên",
+        // "the area from Quang Tri to Quang Ngai".
         let (j, ()) = ws(i)?;
+        let word = |w: &str| j.strip_prefix(w).filter(|r| r.starts_with(' '));
         let after = j
             .strip_prefix(',')
             .or_else(|| j.strip_prefix('-'))
-            .or_else(|| j.strip_prefix("và"))
-            .or_else(|| j.strip_prefix("đến"))
-            .or_else(|| j.strip_prefix("từ"))
-            .or_else(|| j.strip_prefix("and"))
-            .or_else(|| j.strip_prefix("to"));
+            .or_else(|| word("và"))
+            .or_else(|| word("đến"))
+            .or_else(|| word("tới"))
+            .or_else(|| word("từ"))
+            .or_else(|| word("and"))
+            .or_else(|| word("from"))
+            .or_else(|| word("to"));
         match after {
             Some(a) if name_words(cx, a).is_some() => i = a,
             _ => break,
         }
     }
-    Ok((i, Item::Where))
+    Ok((end, Item::Where))
 }
+
+/// Place words that only introduce a place: a place phrase does not end with one.
+const PREPOSITIONS: &[&str] = &["in", "at", "on", "over", "across", "tại", "ở", "trên"];
 
 // when_run = when_word , { when_word | date | "và" , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
