@@ -119,6 +119,11 @@ impl<'d> Bulletin<'d> {
             .collect()
     }
 
+    /// The place a fact of this bulletin applies to, as written, if one was named.
+    pub fn place_of(&self, fact: &Fact) -> Option<&'d str> {
+        self.facts.iter().find(|s| std::ptr::eq(s.fact, fact)).and_then(|s| s.place)
+    }
+
     /// The source text of a span.
     fn slice(&self, span: Span) -> Option<&'d str> {
         self.input.get(span.start()..span.end())
@@ -182,6 +187,10 @@ pub struct Evidence {
     pub span: Span,
     #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
     pub where_: Option<String>,
+    /// Where the fact applies when its own `where` does not say: the place of its section or
+    /// of the thunderstorms it happens in ("miền Tây"), as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// Stated as possible ("có khả năng").
@@ -190,9 +199,10 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    fn from_hit(hit: &Hit<'_>) -> Self {
+    fn from_hit(bulletin: &Bulletin<'_>, hit: &Hit<'_>) -> Self {
         let f = hit.fact;
         Evidence {
+            place: if f.qualifiers.where_.is_none() { bulletin.place_of(f).map(str::to_owned) } else { None },
             kind: f.kind(),
             test: hit.test.clone(),
             value: hit.value.clone(),
@@ -245,7 +255,7 @@ pub fn evaluate(bulletin: &Bulletin<'_>, rules: &RuleSet, facts: &[&Fact]) -> Ve
 fn alert(bulletin: &Bulletin<'_>, rule: &Rule, hits: &[Hit<'_>]) -> Alert {
     let mut evidence: Vec<Evidence> = Vec::new();
     for h in hits {
-        let e = Evidence::from_hit(h);
+        let e = Evidence::from_hit(bulletin, h);
         // One fact may satisfy several tests of a rule; it is evidence once.
         if !evidence.iter().any(|x| x.span == e.span && x.kind == e.kind) {
             evidence.push(e);

@@ -87,7 +87,7 @@ fn alert_lines(lang: Language, n: &Notice<'_>, out: &mut Vec<String>) {
     }
     let mut notes: Vec<String> = Vec::new();
     for e in &alert.evidence {
-        if let Some(w) = &e.where_ {
+        if let Some(w) = e.where_.as_ref().or(e.place.as_ref()) {
             let w = format!("{} {}", tx.place, truncate(w, 80));
             if !notes.contains(&w) {
                 notes.push(w);
@@ -207,6 +207,7 @@ mod tests {
                 text: quote.into(),
                 span: Span(0, quote.len()),
                 where_: Some("miền Tây".into()),
+                place: None,
                 when: None,
                 possible: false,
             }],
