@@ -73,12 +73,26 @@ impl Normalized {
     pub fn new(slice: &str, base: usize) -> Self {
         let mut out =
             Normalized { text: String::with_capacity(slice.len()), map: Vec::with_capacity(slice.len() + 1) };
-        // Text in ASCII and precomposed Vietnamese letters is NFC as it stands (tested); only
-        // other text pays for the Unicode quick check.
-        let nfc = slice.chars().all(is_nfc_char) || is_nfc_quick(slice.chars()) == IsNormalized::Yes;
-        if nfc {
-            for (i, c) in slice.char_indices() {
-                out.push_char(c, base + i);
+        // Text in ASCII and precomposed Vietnamese letters is NFC as it stands (tested): it is
+        // copied in one pass. At the first other character, start again and let the Unicode
+        // quick check decide.
+        let mut simple = true;
+        for (i, c) in slice.char_indices() {
+            if !is_nfc_char(c) {
+                simple = false;
+                break;
+            }
+            out.push_char(c, base + i);
+        }
+        if simple || {
+            out.text.clear();
+            out.map.clear();
+            is_nfc_quick(slice.chars()) == IsNormalized::Yes
+        } {
+            if !simple {
+                for (i, c) in slice.char_indices() {
+                    out.push_char(c, base + i);
+                }
             }
             out.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
             return out;
@@ -105,7 +119,8 @@ impl Normalized {
         out
     }
 
-    #[inline]
+    // Called for every character of the input: inlined into the copy loops.
+    #[inline(always)]
     fn push_char(&mut self, c: char, at: usize) {
         // Most characters are ASCII other than a tab: lower-cased, blanks folded, nothing else.
         if c.is_ascii() && c != '\t' {
