@@ -226,10 +226,7 @@ impl Folded {
 /// Leading words a subscriber may type before a name ("tỉnh Bạc Liêu"), folded.
 const LOOKUP_PREFIXES: [&str; 5] = ["tinh ", "thanh pho ", "tp ", "khu vuc ", "vung bien "];
 /// "từ X đến Y", "from X to Y".
-const STRIP_FROM: [&str; 2] = ["tu", "from"];
 const STRIP_TO: [&str; 3] = ["den", "toi", "to"];
-/// Words after which "X - Y" is a strip of coast rather than, say, two cities.
-const SEA_WORDS: [&str; 6] = ["bien", "coastal", "coast", "waters", "off", "sea"];
 /// A compass word before an end of a strip ("từ Nam Quảng Trị đến Quảng Ngãi").
 const COMPASS: [&str; 4] = ["bac", "nam", "dong", "tay"];
 /// Words that join two names sharing their last words ("Bắc và Giữa Biển Đông").
@@ -352,7 +349,7 @@ impl Gazetteer {
         let kind_of = |a: AreaId| rows.get(usize::from(a.0)).map(|r| r.kind);
 
         let mut units = Vec::with_capacity(rows.len());
-        // Parents for the ancestor closure: `in`, and for an old province its 2025 unit.
+        // Parents for the ancestor closure: `in` (an old province's 2025 unit is added after it).
         let mut parents: Vec<Vec<AreaId>> = Vec::with_capacity(rows.len());
         for row in &rows {
             let mut up = resolve(row.line, &row.parents)?;
@@ -372,9 +369,6 @@ impl Gazetteer {
                 };
                 return Err(GazetteerError::Malformed { line: row.line, message });
             }
-            if row.kind == AreaKind::Province {
-                up.extend_from_slice(&now);
-            }
             up.sort_unstable();
             up.dedup();
             parents.push(up);
@@ -390,7 +384,19 @@ impl Gazetteer {
 
         let n = units.len();
         let row_words = n.div_ceil(64);
-        let ancestors = closure(&units, &parents, row_words)?;
+        let mut ancestors = closure(&units, &parents, row_words)?;
+        // An old province lies in its 2025 unit, but not in the regions of the unit's other
+        // constituents (Kon Tum is in Quảng Ngãi 2025, not in Trung Trung Bộ): add the 2025
+        // unit alone, to the province and to what lies in it (its islands), after the closure.
+        for u in 0..n {
+            for (p, unit) in units.iter().enumerate() {
+                if unit.kind == AreaKind::Province && bit(&ancestors, row_words, u, p) {
+                    for now in &unit.now {
+                        set_bit(&mut ancestors, row_words, u, usize::from(now.0));
+                    }
+                }
+            }
+        }
 
         let mut g = Gazetteer { units, by_id, row_words, ancestors, ..Gazetteer::default() };
         g.index_names(&rows);
@@ -653,19 +659,18 @@ impl Gazetteer {
         None
     }
 
+    /// Coast strips: "[từ] X đến Y", "from X to Y", "X - Y", where X and Y both name coastal
+    /// provinces ("Thanh Hóa đến Thừa Thiên Huế:", "Vùng biển từ Quảng Trị - Quảng Ngãi"). Two
+    /// places that are not both on the coast make no strip ("Hà Nội - Hải Phòng").
     fn strips(&self, f: &Folded, out: &mut Vec<AreaId>) {
         for i in 0..f.words.len() {
-            let Some(word) = f.word(i) else { continue };
-            if STRIP_FROM.contains(&word)
-                && let Some((x_end, xs)) = self.endpoint(f, i + 1)
-                && f.word(x_end).is_some_and(|w| STRIP_TO.contains(&w))
+            let Some((x_end, xs)) = self.endpoint(f, i) else { continue };
+            if f.word(x_end).is_some_and(|w| STRIP_TO.contains(&w))
                 && let Some((_, ys)) = self.endpoint(f, x_end + 1)
             {
                 self.strip(xs, ys, out);
             }
-            if SEA_WORDS.contains(&word)
-                && let Some((x_end, xs)) = self.endpoint(f, i + 1)
-                && f.words.get(x_end).is_some_and(|w| w.dash_before)
+            if f.words.get(x_end).is_some_and(|w| w.dash_before)
                 && let Some((_, ys)) = self.endpoint(f, x_end)
             {
                 self.strip(xs, ys, out);
@@ -966,13 +971,34 @@ mod tests {
         assert!(ids("coastal waters from Binh Thuan to Ca Mau").contains(&"ben_tre"));
         let m = ids("Vùng biển Thanh Hóa - Hà Tĩnh");
         assert!(m.contains(&"nghe_an") && !m.contains(&"quang_binh"), "{m:?}");
-        // A dash without a sea word is not a strip.
-        assert!(!ids("Thanh Hóa - Hà Tĩnh").contains(&"nghe_an"));
+        // Forecast region headings are strips too, with or without "từ", with a dash.
+        assert!(ids("Thanh Hóa - Hà Tĩnh").contains(&"nghe_an"));
+        let m = ids("Thanh Hóa đến Thừa Thiên Huế");
+        assert!(m.contains(&"nghe_an") && m.contains(&"quang_binh") && !m.contains(&"da_nang"), "{m:?}");
+        assert!(ids("Đà Nẵng đến Bình Thuận").contains(&"ninh_thuan"));
+        assert!(ids("Các tỉnh Thanh Hóa đến Hà Tĩnh").contains(&"nghe_an"));
+        // Two places not both on the coast are no strip.
+        assert_eq!(ids("Hà Nội - Hải Phòng"), ["ha_noi", "hai_phong", "ha_noi_2025", "hai_phong_2025"]);
         // An inland end makes no strip.
         assert_eq!(ids("từ Hà Nội đến Quảng Trị"), ["ha_noi", "quang_tri", "ha_noi_2025", "quang_tri_2025"]);
         // A compass word before an end.
         let m = ids("vùng biển từ Nam Quảng Trị đến Quảng Ngãi");
         assert!(m.contains(&"da_nang") && !m.contains(&"binh_dinh"), "{m:?}");
+    }
+
+    #[test]
+    fn an_old_province_is_not_in_the_regions_of_its_2025_partners() {
+        let c = |text: &str, sub: &str| concerned(text, a(sub));
+        // Kon Tum joined Quảng Ngãi in 2025 but stays in Tây Nguyên.
+        assert!(!c("Trung Trung Bộ", "kon_tum"));
+        assert!(c("Tây Nguyên", "kon_tum"));
+        assert!(c("Quảng Ngãi", "kon_tum"));
+        assert!(!c("Đồng bằng Bắc Bộ", "hoa_binh"));
+        assert!(!c("Tây Nguyên", "binh_thuan"));
+        // The 2025 unit still covers both.
+        assert!(c("Trung Trung Bộ", "quang_ngai_2025") && c("Tây Nguyên", "quang_ngai_2025"));
+        // An island lies in its old province's 2025 unit.
+        assert!(c("TP Hồ Chí Minh", "con_dao"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::area::{AreaId, AreaKind, Gazetteer, fold};
 use super::rule::{Expr, Hit};
 use super::ruleset::{Override, OverrideError, Rule, RuleSet, Severity, Title};
-use crate::bulletin::{Condition, Document, Fact, FactBody, Language, Span};
+use crate::bulletin::{Condition, Document, Fact, FactBody, HazardKind, Language, Span};
 
 /// Where a fact applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,15 +49,58 @@ pub struct Bulletin<'d> {
     pub stated: Vec<AreaId>,
 }
 
+/// Hazards that heavy rain causes.
+const FLOOD_HAZARDS: [HazardKind; 3] =
+    [HazardKind::FlashFlood, HazardKind::Landslide, HazardKind::Inundation];
+
+/// The places of the causes seen so far in a section (its thunderstorms, its rain).
+#[derive(Debug, Default)]
+enum Cause<'d> {
+    /// None yet.
+    #[default]
+    Unseen,
+    /// Every one named its place: their union, and the first name as written.
+    Placed(Vec<AreaId>, &'d str),
+    /// One applied to the whole section.
+    Section,
+}
+
+impl<'d> Cause<'d> {
+    fn add(&mut self, named: Option<(Vec<AreaId>, &'d str)>) {
+        *self = match (std::mem::take(self), named) {
+            (Cause::Section, _) | (_, None) => Cause::Section,
+            (Cause::Unseen, Some((p, w))) => Cause::Placed(p, w),
+            (Cause::Placed(mut p, w), Some((q, _))) => {
+                p.extend(q);
+                p.sort_unstable();
+                p.dedup();
+                Cause::Placed(p, w)
+            }
+        };
+    }
+
+    fn places(&self) -> Option<(Vec<AreaId>, &'d str)> {
+        match self {
+            Cause::Placed(p, w) => Some((p.clone(), *w)),
+            _ => None,
+        }
+    }
+}
+
 /// Words that mark a title line ("BẢN TIN DỰ BÁO THỜI TIẾT TỈNH TRÀ VINH"), folded.
 const TITLE_WORDS: &[&str] =
     &["du bao", "ban tin", "canh bao", "thoi tiet", "forecast", "bulletin", "warning"];
 
-/// Places named in the first title-like line among the first lines of the input.
+/// Places named in the bulletin's title: one of its first two lines that reads like a title
+/// ("BẢN TIN DỰ BÁO THỜI TIẾT TỈNH TRÀ VINH"), not a labelled line of the body ("Dự báo: Ở
+/// vùng biển …").
 fn title_places(gaz: &Gazetteer, input: &str) -> Vec<AreaId> {
-    for line in input.lines().filter(|l| !l.trim().is_empty()).take(5) {
-        let folded = fold(line);
-        if TITLE_WORDS.iter().any(|w| folded.contains(w)) {
+    for line in input.lines().filter(|l| !l.trim().is_empty()).take(2) {
+        if line.contains(':') || line.len() > 200 {
+            continue;
+        }
+        let folded = format!(" {} ", fold(line));
+        if TITLE_WORDS.iter().any(|w| folded.contains(&format!(" {w} "))) {
             let places = gaz.mentions(line);
             if !places.is_empty() {
                 return places;
@@ -78,25 +121,34 @@ impl<'d> Bulletin<'d> {
         let mut facts = Vec::new();
         for section in &doc.sections {
             let section_places = section.area.as_ref().map(|a| (gaz.mentions(&a.name), a.name.as_str()));
-            // The places of the section's last thunderstorm that named some: hazards "in
-            // thunderstorms" with no place of their own happen where those thunderstorms are
-            // ("miền Tây có dông … Trong cơn dông có khả năng xảy ra lốc, sét").
-            let mut storm_places: Option<(Vec<AreaId>, &str)> = None;
+            // Hazards follow their cause: "Trong cơn dông có khả năng xảy ra lốc, sét" happens
+            // where the section's thunderstorms are, "mưa lớn có thể gây lũ quét" where its
+            // rain is — when every such cause before it named its place.
+            let mut storms = Cause::default();
+            let mut rain = Cause::default();
             for fact in &section.facts {
                 let from_where = fact.qualifiers.where_.as_deref().map(|w| (gaz.mentions(w), w));
-                let in_storms = fact.qualifiers.condition == Some(Condition::InThunderstorms);
-                let (scope, place) = match (from_where, &section_places, &storm_places) {
-                    (Some((p, w)), ..) if !p.is_empty() => (Scope::Places(p), Some(w)),
-                    (None, _, Some((p, w))) if in_storms => (Scope::Places(p.clone()), Some(*w)),
-                    (_, Some((p, name)), _) if !p.is_empty() => (Scope::Places(p.clone()), Some(*name)),
+                let cause = match &fact.body {
+                    FactBody::Hazard { hazard, .. } if FLOOD_HAZARDS.contains(hazard) => rain.places(),
+                    FactBody::Hazard { .. }
+                        if fact.qualifiers.condition == Some(Condition::InThunderstorms) =>
+                    {
+                        storms.places()
+                    }
+                    _ => None,
+                };
+                let (scope, place) = match (&from_where, cause, &section_places) {
+                    (Some((p, w)), ..) if !p.is_empty() => (Scope::Places(p.clone()), Some(*w)),
+                    (_, Some((p, w)), _) => (Scope::Places(p), Some(w)),
+                    (_, _, Some((p, name))) if !p.is_empty() => (Scope::Places(p.clone()), Some(*name)),
                     _ if !stated.is_empty() => (Scope::Places(stated.clone()), None),
                     _ => (Scope::Everywhere, None),
                 };
-                if matches!(fact.body, FactBody::Thunderstorm {}) {
-                    storm_places = match (&scope, fact.qualifiers.where_.as_deref()) {
-                        (Scope::Places(p), Some(w)) => Some((p.clone(), w)),
-                        _ => None,
-                    };
+                let named = from_where.filter(|(p, _)| !p.is_empty());
+                match &fact.body {
+                    FactBody::Thunderstorm {} => storms.add(named),
+                    FactBody::Rain { .. } | FactBody::Rainfall { .. } => rain.add(named),
+                    _ => {}
                 }
                 facts.push(Scoped { fact, scope, place });
             }

@@ -12,6 +12,7 @@ use crate::bulletin::{
     HazardKind, Intensity, Likelihood, Moving, Qualifiers, RainForm, Range, SkyCover, Span, Stat, Wind,
 };
 
+use super::lexicon::{Cat, Lexicon};
 use super::normalize::Normalized;
 use super::quantity::Unit;
 use super::raw::{Item, LevelKind, Raw};
@@ -36,6 +37,8 @@ enum Topic {
 #[derive(Debug)]
 pub struct Builder<'a> {
     input: &'a str,
+    /// The vocabulary of the bulletin's language.
+    lex: &'static Lexicon,
     pub facts: Vec<Fact>,
     /// Set by a "📍 Hiện trạng:" label: what follows is observed, until the next label.
     pub observed_block: bool,
@@ -72,8 +75,9 @@ struct Sentence<'s> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(input: &'a str) -> Self {
+    pub fn new(input: &'a str, lang: crate::bulletin::Language) -> Self {
         Self {
+            lex: super::lexicon::lexicon(lang),
             input,
             facts: Vec::new(),
             observed_block: false,
@@ -599,6 +603,15 @@ impl<'a> Builder<'a> {
     fn rain(&mut self, s: &mut Sentence<'_>, k: usize, form: Option<RainForm>, intensity: &[Intensity]) {
         let Some(raw) = s.items.get(k) else { return };
         let (a, b) = (raw.start, raw.end);
+        // "Mưa lớn có khả năng gây lũ quét", "Localized heavy rain can cause flash floods": rain
+        // that opens its sentence as the cause of what follows is no rain fact (the contract's
+        // "what is not"); "Ngày mai có mưa to gây ngập" still forecasts the rain.
+        let opens =
+            s.items.get(..k).unwrap_or(&[]).iter().all(|r| matches!(r.item, Item::Coverage(_) | Item::Comma));
+        let after = s.norm.text.get(b..).unwrap_or("").trim_start();
+        if opens && self.lex.longest(Cat::CauseVerb, after).is_some() {
+            return;
+        }
         // What stands between this phrase and the previous rain phrase decides: only commas
         // merge ("có mưa, mưa vừa"); a coverage word of its own makes a new fact.
         let mut merge_into = None;

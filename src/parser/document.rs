@@ -19,7 +19,7 @@ const MAX_CHUNK: usize = 64 * 1024;
 
 // document = { line } ;
 pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Document {
-    let mut b = Builder::new(input);
+    let mut b = Builder::new(input, language);
     let mut covered: Vec<(usize, usize)> = Vec::new();
     let mut sections: Vec<(Option<Area>, usize, usize)> = vec![(None, 0, 0)]; // area, start, first fact
     let mut issued_at: Option<String> = None;
@@ -514,6 +514,19 @@ mod tests {
             })
             .collect();
         assert_eq!(cats, [crate::bulletin::CycloneCategory::TropicalDepression]);
+    }
+
+    #[test]
+    fn rain_named_as_a_cause_is_no_rain_fact() {
+        let kinds = |t: &str| -> Vec<&'static str> {
+            crate::parser::parse(t, &ParseOptions::default())
+                .facts()
+                .map(crate::bulletin::Fact::kind)
+                .collect()
+        };
+        assert_eq!(kinds("Mưa lớn có khả năng gây lũ quét."), ["hazard"]);
+        assert_eq!(kinds("Localized heavy rain can cause flash floods."), ["hazard"]);
+        assert_eq!(kinds("Ngày mai có mưa to gây ngập úng."), ["rain", "hazard"]);
     }
 
     #[test]
