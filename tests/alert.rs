@@ -229,7 +229,9 @@ fn seed_alerts_a_bac_lieu_subscriber_and_renders() {
     check_evidence(&text, &alerts);
 
     let th = find(&alerts, "thunderstorm_hazards");
-    assert_eq!(th.quotes, vec!["lốc, sét và gió giật mạnh".to_owned()]);
+    // It covers the thunderstorm alert (quoted too, first in the text).
+    assert_eq!(th.quotes, vec!["dông".to_owned(), "lốc, sét và gió giật mạnh".to_owned()]);
+    assert_eq!(find(&alerts, "thunderstorm").superseded_by.as_deref(), Some("thunderstorm_hazards"));
     let rain = find(&alerts, "rain_heavy");
     assert!(!rain.evidence.is_empty());
     for e in &rain.evidence {
@@ -243,10 +245,15 @@ fn seed_alerts_a_bac_lieu_subscriber_and_renders() {
     assert!(!ids(&hanoi).contains(&"rain_heavy"), "{:?}", ids(&hanoi));
     assert!(!ids(&hanoi).contains(&"thunderstorm_hazards"), "{:?}", ids(&hanoi));
 
+    // Heavy rain is told through the very heavy rain alert that covers it, with both quotes.
+    assert_eq!(rain.superseded_by.as_deref(), Some("rain_very_heavy"));
+    let very = find(&alerts, "rain_very_heavy");
+    assert!(very.quotes.contains(&"mưa vừa, mưa to".to_owned()), "{:?}", very.quotes);
+    let told: Vec<&Alert> = alerts.iter().filter(|a| a.superseded_by.is_none()).collect();
     let step = lifecycle::step(&[], &alerts, "seed", Utc::now(), Policy::default());
-    assert_eq!(step.changes.len(), alerts.len());
+    assert_eq!(step.changes.len(), told.len());
     assert!(step.changes.iter().all(|(c, _)| *c == Change::New));
-    let notices: Vec<Notice<'_>> = alerts
+    let notices: Vec<Notice<'_>> = told
         .iter()
         .map(|a| Notice { change: Change::New, severity: a.severity, title: &a.title, alert: Some(a) })
         .collect();
@@ -274,7 +281,8 @@ fn sections_reach_only_their_areas() {
             assert!(e.span.0 > nam_bo_at, "{}: evidence «{}» is not from the Nam Bộ section", a.rule, e.text);
         }
     }
-    assert_eq!(find(&bac_lieu, "thunderstorm_hazards").quotes, vec!["lốc, sét và gió giật mạnh".to_owned()]);
+    let quotes = &find(&bac_lieu, "thunderstorm_hazards").quotes;
+    assert!(quotes.contains(&"lốc, sét và gió giật mạnh".to_owned()), "{quotes:?}");
 
     let lao_cai = alerts_for(&text, "Lào Cai", false);
     assert_eq!(ids(&lao_cai), ["cold_damaging", "cold_severe"]);
@@ -745,7 +753,8 @@ fn check_explains_the_seed_for_bac_lieu() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let fired = report["scopes"][0]["fired"].as_array().unwrap();
     let th = fired.iter().find(|a| a["rule"] == "thunderstorm_hazards").unwrap();
-    assert_eq!(th["quotes"], serde_json::json!(["lốc, sét và gió giật mạnh"]));
+    // The hazards alert covers the thunderstorm alert, so it quotes the thunderstorm too.
+    assert_eq!(th["quotes"], serde_json::json!(["dông", "lốc, sét và gió giật mạnh"]));
     assert!(fired.iter().any(|a| a["rule"] == "rain_heavy"));
 }
 

@@ -111,6 +111,7 @@ pub fn check(
             let notices: Vec<Notice<'_>> = scope
                 .fired
                 .iter()
+                .filter(|al| al.superseded_by.is_none())
                 .map(|al| Notice {
                     change: Change::New,
                     severity: al.severity,
@@ -157,7 +158,12 @@ impl Report {
                     super::Severity::Warning => "warning",
                     super::Severity::Danger => "danger",
                 };
-                let _ = writeln!(out, "  {} [{sev}] {} — {}", tx::FIRED, a.rule, a.title.vi);
+                let covered = a
+                    .superseded_by
+                    .as_deref()
+                    .map(|by| format!(" ({} {by})", tx::COVERED_BY))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  {} [{sev}] {} — {}{covered}", tx::FIRED, a.rule, a.title.vi);
                 for e in &a.evidence {
                     let v = e.value.as_deref().map(|v| format!(" ({}: {v})", tx::VALUE)).unwrap_or_default();
                     let _ = writeln!(out, "      {}{v} ← «{}»", e.test, e.text);

@@ -185,7 +185,13 @@ impl<'d> Bulletin<'d> {
     /// separator between them ("lốc", "sét", "gió giật mạnh" → "lốc, sét và gió giật mạnh") are
     /// quoted as one phrase.
     pub fn quotes(&self, facts: &[&Fact]) -> Vec<String> {
-        let mut spans: Vec<Span> = facts.iter().map(|f| f.span).collect();
+        let spans: Vec<(Span, &str)> = facts.iter().map(|f| (f.span, f.text.as_str())).collect();
+        self.quote_spans(&spans)
+    }
+
+    /// [`Bulletin::quotes`] of facts given by span and text; the same phrase is quoted once.
+    fn quote_spans(&self, facts: &[(Span, &str)]) -> Vec<String> {
+        let mut spans: Vec<Span> = facts.iter().map(|f| f.0).collect();
         spans.sort_unstable();
         spans.dedup();
         let mut groups: Vec<Span> = Vec::new();
@@ -200,14 +206,16 @@ impl<'d> Bulletin<'d> {
             }
             groups.push(s);
         }
-        let by_span: HashMap<Span, &str> = facts.iter().map(|f| (f.span, f.text.as_str())).collect();
-        groups
-            .into_iter()
-            .map(|g| {
-                let text = self.slice(g).or_else(|| by_span.get(&g).copied()).unwrap_or("");
-                text.split_whitespace().collect::<Vec<_>>().join(" ")
-            })
-            .collect()
+        let by_span: HashMap<Span, &str> = facts.iter().copied().collect();
+        let mut out: Vec<String> = Vec::new();
+        for g in groups {
+            let text = self.slice(g).or_else(|| by_span.get(&g).copied()).unwrap_or("");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        }
+        out
     }
 }
 
@@ -280,8 +288,15 @@ pub struct Alert {
     pub evidence: Vec<Evidence>,
     /// The source phrases quoted in messages.
     pub quotes: Vec<String>,
-    /// The strongest evidence on the rule's scale; a higher value later is an escalation.
+    /// The strongest evidence, past the threshold, relative to it.
     pub magnitude: f64,
+    /// The same for each test of the rule that fired (`wind.gust >= 8` → 0.25): a higher value
+    /// for a test later is an escalation, whatever the other tests do.
+    pub magnitudes: Vec<(String, f64)>,
+    /// A more severe rule that fired too and says it all ("heat_extreme" covers "heat"): the
+    /// alert is in force but not told on its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
 }
 
 /// Evaluates `rules` over `facts` (those concerning one area): the alerts, most severe first.
@@ -298,6 +313,34 @@ pub fn evaluate(bulletin: &Bulletin<'_>, rules: &RuleSet, facts: &[&Fact]) -> Ve
             continue;
         }
         out.push(alert(bulletin, rule, &hits));
+    }
+    // A fired rule that supersedes others ("heat_extreme" over "heat_severe" and "heat") keeps
+    // them in force but silent.
+    for rule in &rules.rules {
+        if rule.supersedes.is_empty() || !out.iter().any(|a| a.rule == rule.id) {
+            continue;
+        }
+        for a in out.iter_mut().filter(|a| rule.supersedes.contains(&a.rule)) {
+            a.superseded_by.get_or_insert_with(|| rule.id.clone());
+        }
+    }
+    // The covering alert quotes what the covered ones quoted too: "mưa vừa, mưa to" with
+    // "có nơi mưa rất to".
+    for n in 0..out.len() {
+        let Some(id) = out.get(n).map(|a| a.rule.clone()) else { continue };
+        let covered: Vec<(Span, String)> = out
+            .iter()
+            .filter(|a| a.superseded_by.as_deref() == Some(id.as_str()))
+            .flat_map(|a| a.evidence.iter().map(|e| (e.span, e.text.clone())))
+            .collect();
+        if covered.is_empty() {
+            continue;
+        }
+        if let Some(a) = out.get_mut(n) {
+            let mut spans: Vec<(Span, &str)> = a.evidence.iter().map(|e| (e.span, e.text.as_str())).collect();
+            spans.extend(covered.iter().map(|(s, t)| (*s, t.as_str())));
+            a.quotes = bulletin.quote_spans(&spans);
+        }
     }
     // Stable: rules of equal severity keep the order of the rules file.
     out.sort_by_key(|a| std::cmp::Reverse(a.severity));
@@ -323,6 +366,17 @@ fn alert(bulletin: &Bulletin<'_>, rule: &Rule, hits: &[Hit<'_>]) -> Alert {
         condition: rule.when.to_string(),
         quotes: bulletin.quotes(&facts),
         magnitude: hits.iter().map(|h| h.magnitude).fold(0.0, f64::max),
+        magnitudes: {
+            let mut m: Vec<(String, f64)> = Vec::new();
+            for h in hits {
+                match m.iter_mut().find(|(t, _)| *t == h.test) {
+                    Some((_, v)) => *v = v.max(h.magnitude),
+                    None => m.push((h.test.clone(), h.magnitude)),
+                }
+            }
+            m
+        },
+        superseded_by: None,
         evidence,
     }
 }

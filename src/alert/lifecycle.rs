@@ -34,7 +34,10 @@ pub fn bulletin_id(text: &str) -> String {
 pub struct AlertState {
     pub rule: String,
     pub severity: Severity,
+    /// What the subscriber was last told: the strongest evidence, and per test of the rule.
     pub magnitude: f64,
+    #[serde(default)]
+    pub magnitudes: Vec<(String, f64)>,
     /// Whether the alert is in force (false after its all-clear).
     pub active: bool,
     /// The bulletin that last moved this state (a digest of its text, or its source id).
@@ -88,9 +91,17 @@ pub fn step(
             rule: a.rule.clone(),
             severity: a.severity,
             magnitude: a.magnitude,
+            magnitudes: a.magnitudes.clone(),
             active: true,
             bulletin: bulletin.to_owned(),
             notified_at: now,
+        };
+        // Stronger than what they were told: a higher severity, or a test of the rule further
+        // past its threshold. A test that fires now and did not then is not "stronger" (the
+        // heat rule fired on "38 °C", now on the words "nắng nóng gay gắt").
+        let stronger = |s: &AlertState| {
+            a.severity > s.severity
+                || a.magnitudes.iter().any(|(t, m)| s.magnitudes.iter().any(|(u, n)| u == t && *m > n + 1e-9))
         };
         let change = match old {
             None => Some(Change::New),
@@ -100,20 +111,22 @@ pub fn step(
                 state = s.clone();
                 None
             }
-            Some(s) if a.severity > s.severity || a.magnitude > s.magnitude + 1e-9 => {
-                Some(Change::Escalation)
-            }
+            Some(s) if stronger(s) => Some(Change::Escalation),
             Some(s) => {
                 let due = policy.reminder.is_some_and(|r| now - s.notified_at >= r);
                 if !due {
-                    // Keep when they were told; remember the current strength, so that a
-                    // later rise from a weaker value is an escalation again.
+                    // Nothing told: keep what and when they were told, so that a wind going
+                    // 7, 6, 7 is not "stronger" twice.
                     state.notified_at = s.notified_at;
+                    state.magnitude = s.magnitude;
+                    state.magnitudes.clone_from(&s.magnitudes);
+                    state.severity = s.severity.max(a.severity);
                 }
                 due.then_some(Change::Reminder)
             }
         };
-        if let Some(c) = change {
+        // A superseded alert is in force, told through the rule that covers it.
+        if let Some(c) = change.filter(|_| a.superseded_by.is_none()) {
             changes.push((c, a.severity, a.rule.clone()));
         }
         states.push(state);
@@ -147,6 +160,7 @@ mod tests {
     use crate::alert::Title;
 
     fn alert(rule: &str, severity: Severity, magnitude: f64) -> Alert {
+        let magnitudes = vec![("x >= 1".to_owned(), magnitude)];
         Alert {
             rule: rule.into(),
             severity,
@@ -156,6 +170,8 @@ mod tests {
             evidence: Vec::new(),
             quotes: Vec::new(),
             magnitude,
+            magnitudes,
+            superseded_by: None,
         }
     }
 
@@ -199,13 +215,43 @@ mod tests {
     }
 
     #[test]
-    fn weaker_then_stronger_again_escalates() {
+    fn stronger_means_stronger_than_what_was_told() {
         let p = Policy::default();
         let s1 = step(&[], &[alert("w", Severity::Warning, 8.0)], "b1", t(0), p);
         let s2 = step(&s1.states, &[alert("w", Severity::Warning, 6.0)], "b2", t(1), p);
         assert!(s2.changes.is_empty());
+        // Back to what they were told: nothing new.
         let s3 = step(&s2.states, &[alert("w", Severity::Warning, 8.0)], "b3", t(2), p);
-        assert_eq!(s3.changes, vec![(Change::Escalation, "w".to_owned())]);
+        assert!(s3.changes.is_empty());
+        // Past it: stronger.
+        let s4 = step(&s3.states, &[alert("w", Severity::Warning, 9.0)], "b4", t(3), p);
+        assert_eq!(s4.changes, vec![(Change::Escalation, "w".to_owned())]);
+        // A flapping wind (7, 6, 7, 6) is told once.
+        let mut st = step(&[], &[alert("f", Severity::Warning, 7.0)], "c0", t(0), p).states;
+        for (n, m) in [6.0, 7.0, 6.0, 7.0].into_iter().enumerate() {
+            let s = step(&st, &[alert("f", Severity::Warning, m)], &format!("c{}", n + 1), t(1), p);
+            assert!(s.changes.is_empty(), "{m}: {:?}", s.changes);
+            st = s.states;
+        }
+    }
+
+    #[test]
+    fn a_new_test_is_not_an_escalation_and_superseded_alerts_are_silent() {
+        let p = Policy { reminder: None, all_clear: true };
+        let mut hot = alert("heat", Severity::Info, 0.1);
+        hot.magnitudes = vec![("temperature.high >= 35".to_owned(), 0.1)];
+        let s1 = step(&[], &[hot.clone()], "b1", t(0), p);
+        let mut words = alert("heat", Severity::Info, 1.0);
+        words.magnitudes = vec![("heat.severity >= hot".to_owned(), 1.0)];
+        let s2 = step(&s1.states, &[words], "b2", t(1), p);
+        assert!(s2.changes.is_empty(), "{:?}", s2.changes);
+        // heat_extreme fires and covers heat: only heat_extreme is told; heat stays in force.
+        let mut covered = hot.clone();
+        covered.superseded_by = Some("heat_extreme".into());
+        let extreme = alert("heat_extreme", Severity::Danger, 0.1);
+        let s3 = step(&s2.states, &[extreme, covered], "b3", t(2), p);
+        assert_eq!(s3.changes, vec![(Change::New, "heat_extreme".to_owned())]);
+        assert!(s3.states.iter().all(|s| s.active));
     }
 
     #[test]

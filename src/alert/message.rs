@@ -17,6 +17,10 @@ pub const TELEGRAM_LIMIT: usize = 4096;
 
 /// The longest quote of source text kept in a message, in characters.
 const QUOTE_LIMIT: usize = 300;
+/// Quotes and places/times shown per alert; the rest is counted. With these caps no line of a
+/// message comes near Telegram's limit.
+const MAX_QUOTES: usize = 8;
+const MAX_NOTES: usize = 6;
 
 /// One change to tell a subscriber about.
 #[derive(Debug, Clone, Copy)]
@@ -82,8 +86,11 @@ fn alert_lines(lang: Language, n: &Notice<'_>, out: &mut Vec<String>) {
         escape(tx.change(n.change))
     ));
     let Some(alert) = n.alert else { return };
-    for q in &alert.quotes {
+    for q in alert.quotes.iter().take(MAX_QUOTES) {
         out.push(format!("«{}»", escape(&truncate(q, QUOTE_LIMIT))));
+    }
+    if alert.quotes.len() > MAX_QUOTES {
+        out.push(format!("«…» (+{})", alert.quotes.len() - MAX_QUOTES));
     }
     let mut notes: Vec<String> = Vec::new();
     for e in &alert.evidence {
@@ -102,6 +109,10 @@ fn alert_lines(lang: Language, n: &Notice<'_>, out: &mut Vec<String>) {
     if alert.evidence.iter().all(|e| e.possible) {
         notes.push(tx.possible.to_owned());
     }
+    if notes.len() > MAX_NOTES {
+        notes.truncate(MAX_NOTES);
+        notes.push("…".to_owned());
+    }
     if !notes.is_empty() {
         out.push(format!("<i>{}</i>", escape(&notes.join("; "))));
     }
@@ -119,10 +130,10 @@ fn alert_lines(lang: Language, n: &Notice<'_>, out: &mut Vec<String>) {
             "==" => "=",
             other => other,
         };
-        let threshold = text::label(lang, text::value_label(threshold), threshold);
+        let threshold = text::label(lang, text::value_label(path, threshold), threshold);
         let mut line = format!("{}: {field} {shown_op} {threshold}", tx.threshold);
         if let Some(v) = value {
-            let v = text::label(lang, text::value_label(v), v);
+            let v = text::label(lang, text::value_label(path, v), v);
             line.push_str(&format!(" ({}: {v})", tx.bulletin_says));
         }
         out.push(escape(&line));
@@ -168,10 +179,10 @@ fn split(header: &[String], body: &[String], continued: &str) -> Vec<String> {
     let mut cur = first;
     let mut has_body = false;
     for line in body {
-        // Every line is far below the limit (quotes and names are truncated), so a line
-        // always fits in a fresh message.
-        let line =
-            if utf16_len(line) > TELEGRAM_LIMIT / 2 { escape(&truncate(line, 1000)) } else { line.clone() };
+        // Every line is far below the limit (quotes, places and names are truncated and
+        // capped), so a line always fits in a fresh message; a line is never cut, since it
+        // holds escaped text and tags.
+        let line = line.clone();
         if utf16_len(&cur) + 1 + utf16_len(&line) > TELEGRAM_LIMIT && has_body {
             out.push(std::mem::replace(&mut cur, again.clone()));
             has_body = false;
@@ -213,6 +224,8 @@ mod tests {
             }],
             quotes: vec![quote.into()],
             magnitude: 2.0,
+            magnitudes: Vec::new(),
+            superseded_by: None,
         }
     }
 
@@ -229,6 +242,22 @@ mod tests {
         assert!(m.contains("Ngưỡng: mưa ≥ to (bản tin: to)"), "{m}");
         let en = render(Language::En, "Bac Lieu", None, &[n]);
         assert!(en[0].contains("Heavy rain") && en[0].contains("Threshold: rain ≥ heavy"), "{}", en[0]);
+    }
+
+    #[test]
+    fn places_and_quotes_are_capped_and_escaped_once() {
+        let mut a = alert("mưa to");
+        let e = a.evidence[0].clone();
+        a.evidence = (0..40)
+            .map(|n| Evidence { where_: Some(format!("nơi <{n}> & {}", "x".repeat(200))), ..e.clone() })
+            .collect();
+        a.quotes = (0..40).map(|n| format!("mưa to {n}")).collect();
+        let n = Notice { change: Change::New, severity: a.severity, title: &a.title, alert: Some(&a) };
+        let m = render(Language::Vi, "Việt Nam", None, &[n]).join("\n");
+        assert_eq!(m.matches('«').count(), MAX_QUOTES + 1, "{m}");
+        assert!(m.contains("(+32)"), "{m}");
+        assert!(m.contains("&lt;0&gt; &amp;") && !m.contains("&amp;lt;") && !m.contains("&amp;amp;"), "{m}");
+        assert!(m.lines().all(|l| l.chars().count() < 1000), "{m}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! criterion = "QĐ 18/2021/QĐ-TTg: gió mạnh trên biển từ cấp 6, giật từ cấp 8"
 //! # observed = true              # let facts that already happened fire (default: false)
 //! # threshold = "wind.gust"      # the comparison an override changes (default: the first)
+//! # supersedes = ["wind_light"]  # rules this one says it all for when both fire
 //! ```
 
 use std::sync::LazyLock;
@@ -48,6 +49,8 @@ pub struct Rule {
     pub criterion: Option<String>,
     /// The comparison an override changes (`wind.gust`); the first one when `None`.
     pub threshold: Option<String>,
+    /// Rules this one says it all for when both fire (a higher tier of the same hazard).
+    pub supersedes: Vec<String>,
 }
 
 /// An ordered set of rules with distinct ids.
@@ -76,6 +79,8 @@ struct RuleDef {
     criterion: Option<String>,
     #[serde(default)]
     threshold: Option<String>,
+    #[serde(default)]
+    supersedes: Vec<String>,
 }
 
 /// A rules file that cannot be used, with where it went wrong.
@@ -91,6 +96,8 @@ pub enum RulesError {
     Rule { origin: String, id: String, line: usize, column: usize, message: String, pointer: String },
     #[error("{origin}:{line}: rule id `{id}` is used twice")]
     Duplicate { origin: String, id: String, line: usize },
+    #[error("{origin}: rule `{id}` supersedes `{missing}`, which is not a rule of the file")]
+    Supersedes { origin: String, id: String, missing: String },
     #[error(
         "{origin}:{line}: rule `{id}`: `threshold = \"{threshold}\"` names no comparison of its condition"
     )]
@@ -160,7 +167,17 @@ impl RuleSet {
                 observed: def.observed,
                 criterion: def.criterion,
                 threshold: def.threshold,
+                supersedes: def.supersedes,
             });
+        }
+        for r in &rules {
+            if let Some(missing) = r.supersedes.iter().find(|id| !rules.iter().any(|x| &x.id == *id)) {
+                return Err(RulesError::Supersedes {
+                    origin: origin.to_owned(),
+                    id: r.id.clone(),
+                    missing: missing.clone(),
+                });
+            }
         }
         Ok(RuleSet { rules })
     }

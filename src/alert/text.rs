@@ -122,51 +122,53 @@ pub fn field_label(path: &str) -> Option<(&'static str, &'static str)> {
         "temperature.low" => ("nhiệt độ thấp nhất (°C)", "lowest temperature (°C)"),
         "temperature.mean" => ("nhiệt độ trung bình (°C)", "mean temperature (°C)"),
         "temperature.celsius" => ("nhiệt độ (°C)", "temperature (°C)"),
-        "heat.severity" => ("nắng nóng", "heat"),
-        "cold.severity" => ("rét", "cold"),
+        "heat.severity" => ("mức nắng nóng", "heat"),
+        "cold.severity" => ("mức rét", "cold"),
         "fog.density" => ("sương mù", "fog"),
         "visibility.km" => ("tầm nhìn xa (km)", "visibility (km)"),
         "waves.m" => ("sóng cao (m)", "waves (m)"),
-        "sea_state.state" => ("biển", "sea"),
+        "sea_state.state" => ("biển", "sea state"),
         "risk.level" => ("cấp độ rủi ro thiên tai", "disaster risk level"),
         _ => return None,
     })
 }
 
-/// A vocabulary word of the contract as people say it: `(vi, en)`.
-pub fn value_label(word: &str) -> Option<(&'static str, &'static str)> {
-    Some(match word {
-        "light" => ("nhỏ", "light"),
-        "moderate" => ("vừa", "moderate"),
-        "heavy" => ("to", "heavy"),
-        "very_heavy" => ("rất to", "very heavy"),
-        "hot" => ("nắng nóng", "hot"),
-        "severe" => ("gay gắt / rét đậm", "severe"),
-        "extreme" => ("đặc biệt gay gắt", "extreme"),
-        "cool" => ("se lạnh", "cool"),
-        "cold" => ("rét", "cold"),
-        "damaging" => ("rét hại", "damaging cold"),
-        "mist" => ("mù", "mist"),
-        "fog" => ("sương mù", "fog"),
-        "dense" => ("sương mù dày", "dense fog"),
-        "rough" => ("động", "rough"),
-        "very_rough" => ("động mạnh", "very rough"),
-        "high" => ("động rất mạnh", "high"),
-        "phenomenal" => ("động dữ dội", "phenomenal"),
-        "tropical_depression" => ("áp thấp nhiệt đới", "tropical depression"),
-        "storm" => ("bão", "storm"),
-        "super_typhoon" => ("siêu bão", "super typhoon"),
-        "tornado" => ("lốc", "tornado"),
-        "lightning" => ("sét", "lightning"),
-        "hail" => ("mưa đá", "hail"),
-        "strong_gusts" => ("gió giật mạnh", "strong gusts"),
-        "squall" => ("tố", "squall"),
-        "flash_flood" => ("lũ quét", "flash flood"),
-        "landslide" => ("sạt lở đất", "landslide"),
-        "inundation" => ("ngập úng", "inundation"),
-        "frost" => ("sương muối", "frost"),
-        "ice" => ("băng giá", "ice"),
-        "storm_surge" => ("nước dâng", "storm surge"),
+/// A vocabulary word of the contract as people say it, for the field it is a value of:
+/// `(vi, en)` ("severe" is "gay gắt" for heat and "rét đậm" for cold).
+pub fn value_label(field: &str, word: &str) -> Option<(&'static str, &'static str)> {
+    Some(match (field, word) {
+        ("heat.severity", "hot") => ("nắng nóng", "hot"),
+        ("heat.severity", "severe") => ("gay gắt", "severe"),
+        ("heat.severity", "extreme") => ("đặc biệt gay gắt", "extreme"),
+        ("cold.severity", "cool") => ("se lạnh", "cool"),
+        ("cold.severity", "cold") => ("rét", "cold"),
+        ("cold.severity", "severe") => ("rét đậm", "severe cold"),
+        ("cold.severity", "damaging") => ("rét hại", "damaging cold"),
+        ("sea_state.state", "rough") => ("động", "rough"),
+        ("sea_state.state", "very_rough") => ("động mạnh", "very rough"),
+        ("sea_state.state", "high") => ("động rất mạnh", "high"),
+        ("sea_state.state", "phenomenal") => ("động dữ dội", "phenomenal"),
+        (_, "light") => ("nhỏ", "light"),
+        (_, "moderate") => ("vừa", "moderate"),
+        (_, "heavy") => ("to", "heavy"),
+        (_, "very_heavy") => ("rất to", "very heavy"),
+        (_, "mist") => ("mù", "mist"),
+        (_, "fog") => ("sương mù", "fog"),
+        (_, "dense") => ("sương mù dày", "dense fog"),
+        (_, "tropical_depression") => ("áp thấp nhiệt đới", "tropical depression"),
+        (_, "storm") => ("bão", "storm"),
+        (_, "super_typhoon") => ("siêu bão", "super typhoon"),
+        (_, "tornado") => ("lốc", "tornado"),
+        (_, "lightning") => ("sét", "lightning"),
+        (_, "hail") => ("mưa đá", "hail"),
+        (_, "strong_gusts") => ("gió giật mạnh", "strong gusts"),
+        (_, "squall") => ("tố", "squall"),
+        (_, "flash_flood") => ("lũ quét", "flash flood"),
+        (_, "landslide") => ("sạt lở đất", "landslide"),
+        (_, "inundation") => ("ngập úng", "inundation"),
+        (_, "frost") => ("sương muối", "frost"),
+        (_, "ice") => ("băng giá", "ice"),
+        (_, "storm_surge") => ("nước dâng", "storm surge"),
         _ => return None,
     })
 }
@@ -194,4 +196,5 @@ pub mod check {
     pub const QUOTE: &str = "quote";
     pub const NEAR: &str = "near:";
     pub const MESSAGE: &str = "Telegram message";
+    pub const COVERED_BY: &str = "told through";
 }
