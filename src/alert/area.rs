@@ -623,6 +623,17 @@ impl Gazetteer {
                 i = k;
                 continue;
             }
+            // "miền Tây Nghệ An", "phía Đông Thanh Hóa": a compass part of the province that
+            // follows, not the region that the first words name on their own.
+            let compass_last =
+                end.checked_sub(1).and_then(|e| f.word(e)).is_some_and(|w| COMPASS.contains(&w));
+            let province_next = self.longest(&f, end).is_some_and(|(_, next)| {
+                next.iter().any(|&a| matches!(self.kind(a), AreaKind::Province | AreaKind::Province2025))
+            });
+            if compass_last && province_next {
+                i = end;
+                continue;
+            }
             out.extend_from_slice(ids);
             if let Some(shared) = self.elided(&f, i, end) {
                 out.extend_from_slice(shared);
@@ -984,6 +995,15 @@ mod tests {
         // A compass word before an end.
         let m = ids("vùng biển từ Nam Quảng Trị đến Quảng Ngãi");
         assert!(m.contains(&"da_nang") && !m.contains(&"binh_dinh"), "{m:?}");
+    }
+
+    #[test]
+    fn a_compass_part_of_a_province_is_not_a_region() {
+        assert_eq!(ids("miền Tây Nghệ An"), ["nghe_an", "nghe_an_2025"]);
+        assert_eq!(ids("phía Đông Thanh Hóa"), ["thanh_hoa", "thanh_hoa_2025"]);
+        assert_eq!(ids("miền Tây"), ["tay_nam_bo"]);
+        assert_eq!(ids("Nha Trang"), ["khanh_hoa", "khanh_hoa_2025"]);
+        assert_eq!(g().lookup("HCM City").map(|x| g().id(x).to_owned()), Ok("ho_chi_minh_2025".to_owned()));
     }
 
     #[test]

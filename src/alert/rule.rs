@@ -627,7 +627,9 @@ fn comparison(path: Path, op: Op, i: &str) -> Res<'_, Expr> {
             );
         }
     };
-    let (rest, lit) = cut(ws(literal)).parse(i)?;
+    let Ok((rest, lit)) = ws(literal).parse(i) else {
+        return fail(i, format!("a number or a word must follow `{}`", op.as_str()));
+    };
     let value = match (ty, lit) {
         (Ty::Number, Literal::Number(n)) => Literal::Number(n),
         (Ty::Number, Literal::Word(w)) => return fail(i, format!("`{path}` is a number, not `{w}`")),
@@ -662,7 +664,9 @@ fn membership(path: Path, i: &str) -> Res<'_, Expr> {
             .parse(i)?;
     for w in &words {
         if !names.contains(w) {
-            let at = i.find(w).and_then(|n| i.get(n..)).unwrap_or(i);
+            // `w` is a slice of `i`: point at it, not at an earlier word containing it.
+            let offset = (w.as_ptr() as usize).saturating_sub(i.as_ptr() as usize);
+            let at = i.get(offset..).unwrap_or(i);
             return fail(at, format!("`{w}` is not a value of `{path}`; values: {}", names.join(", ")));
         }
     }
@@ -674,7 +678,25 @@ fn presence<'a>(path: Path, at: &'a str, rest: &'a str) -> Res<'a, Expr> {
     match path.field {
         None => Ok((rest, Expr::Present { path })),
         Some(f) if matches!(f.ty, Ty::Bool) => Ok((rest, Expr::Present { path })),
-        Some(_) => fail(at, format!("`{path}` needs a comparison, such as `{path} >= …`")),
+        Some(_) => {
+            // Point at what stands where the operator should be ("wind.level ≥ 6").
+            let next = rest.trim_start();
+            let at = if next.is_empty()
+                || next.starts_with(')')
+                || keyword("and").parse(next).is_ok()
+                || keyword("or").parse(next).is_ok()
+            {
+                at
+            } else {
+                next
+            };
+            fail(
+                at,
+                format!(
+                    "`{path}` needs a comparison: an operator (>=, >, <=, <, ==, !=) or `in`, such as `{path} >= …`"
+                ),
+            )
+        }
     }
 }
 
@@ -686,7 +708,9 @@ fn path(i: &str) -> Res<'_, Path> {
     }
     let Some(kind) = kind_named(k) else {
         let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
-        return fail(i, format!("unknown kind `{k}`; kinds: {}", names.join(", ")));
+        // Name the whole word as written ("nhiệt", not the letters before the first accent).
+        let token = i.split(|c: char| c.is_whitespace() || "<>=!.[](),".contains(c)).next().unwrap_or(k);
+        return fail(i, format!("unknown kind `{token}`; kinds: {}", names.join(", ")));
     };
     let Ok((after, f)) = preceded(char::<&str, Fail<'_>>('.'), word).parse(rest) else {
         return Ok((rest, Path { kind, field: None }));
@@ -1059,6 +1083,10 @@ mod tests {
             ("sky.cover >= cloudy", 14, "has no order"),
             ("wind.level >= heavy", 15, "is a number"),
             ("wind.level", 1, "needs a comparison"),
+            ("wind.level ≥ 6", 12, "needs a comparison"),
+            ("wind.level >= -", 15, "must follow `>=`"),
+            ("hazard in [hail, ha]", 18, "`ha` is not a value"),
+            ("nhiệt.độ >= 3", 1, "unknown kind `nhiệt`"),
             ("hazard in [tornado, hial]", 21, "`hial` is not a value"),
             ("(thunderstorm", 14, "ends too early"),
             ("thunderstorm wind", 14, "unexpected `w`"),

@@ -125,18 +125,20 @@ impl RuleSet {
                 return Err(RulesError::Duplicate { origin: origin.to_owned(), id, line: id_line });
             }
             let when = parse_rule(def.when.get_ref()).map_err(|e: RuleError| {
-                // The span covers the TOML string with its opening quote(s); a basic or literal
-                // one-line string puts the rule text right after one quote character.
-                let quote = text
-                    .get(def.when.span())
-                    .map_or(1, |s| s.len() - s.trim_start_matches(['"', '\'']).len());
-                let start = def.when.span().start + quote;
+                // Find the rule text inside the TOML string as written (one- or multi-line,
+                // basic or literal) to point into the file; a string with escapes cannot be
+                // mapped character by character, so the error then points at the string.
                 let rule_text = def.when.get_ref();
+                let raw = text.get(def.when.span()).unwrap_or("");
                 let byte = rule_text
                     .char_indices()
                     .nth(e.column.saturating_sub(1))
                     .map_or(rule_text.len(), |(n, _)| n);
-                let (line, column) = line_col(text, start + byte);
+                let at = match raw.find(rule_text.as_str()) {
+                    Some(offset) => def.when.span().start + offset + byte,
+                    None => def.when.span().start,
+                };
+                let (line, column) = line_col(text, at);
                 RulesError::Rule {
                     origin: origin.to_owned(),
                     id: id.clone(),
@@ -264,6 +266,13 @@ mod tests {
         let bad = text.replace("\"info\"", "\"urgent\"");
         let err = RuleSet::from_toml(&bad, "r").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("urgent"), "{err}");
+    }
+
+    #[test]
+    fn errors_in_multi_line_strings_point_into_the_file() {
+        let text = "[[rule]]\nid = \"a\"\nseverity = \"info\"\ntitle = { vi = \"x\", en = \"x\" }\nwhen = \"\"\"\nwind.level >= 6 or\n  wind.levl >= 8\"\"\"\n";
+        let err = RuleSet::from_toml(text, "r").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.starts_with("r:7:8: rule `a`: `wind` has no field `levl`"), "{err}");
     }
 
     #[test]
