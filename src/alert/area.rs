@@ -227,6 +227,8 @@ impl Folded {
 const LOOKUP_PREFIXES: [&str; 5] = ["tinh ", "thanh pho ", "tp ", "khu vuc ", "vung bien "];
 /// "từ X đến Y", "from X to Y".
 const STRIP_TO: [&str; 3] = ["den", "toi", "to"];
+/// Words that make a strip a strip of sea.
+const SEA_WORDS: [&str; 6] = ["bien", "sea", "coastal", "coast", "waters", "offshore"];
 /// A compass word before an end of a strip ("từ Nam Quảng Trị đến Quảng Ngãi").
 const COMPASS: [&str; 4] = ["bac", "nam", "dong", "tay"];
 /// Words that join two names sharing their last words ("Bắc và Giữa Biển Đông").
@@ -640,7 +642,24 @@ impl Gazetteer {
             }
             i = end;
         }
+        let before = out.len();
         self.strips(&f, &mut out);
+        // A strip of sea ("Vùng biển ven bờ các tỉnh từ Quảng Ninh đến Thanh Hóa") also names
+        // the sea areas off those provinces, for subscribers to a sea area.
+        let sea = (0..f.words.len()).any(|k| f.word(k).is_some_and(|w| SEA_WORDS.contains(&w)));
+        if sea && out.len() > before {
+            let provinces: Vec<AreaId> = out.get(before..).unwrap_or(&[]).to_vec();
+            // Only the innermost sea areas: those containing them are concerned through them
+            // (a subscriber to Vịnh Bắc Bộ by Bắc vịnh Bắc Bộ), and naming a container
+            // ("Vùng biển Việt Nam") would reach every sea in it.
+            let seas: Vec<AreaId> = self.iter().filter(|&x| self.kind(x) == AreaKind::Sea).collect();
+            for &sea_area in &seas {
+                let inner = !seas.iter().any(|&t| t != sea_area && self.within(t, sea_area));
+                if inner && provinces.iter().any(|&p| self.faces(sea_area, p)) {
+                    out.push(sea_area);
+                }
+            }
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -995,6 +1014,16 @@ mod tests {
         // A compass word before an end.
         let m = ids("vùng biển từ Nam Quảng Trị đến Quảng Ngãi");
         assert!(m.contains(&"da_nang") && !m.contains(&"binh_dinh"), "{m:?}");
+    }
+
+    #[test]
+    fn a_strip_of_sea_names_the_sea_areas_off_it() {
+        let sub = |text: &str, s: &str| concerned(text, a(s));
+        assert!(sub("Vùng biển ven bờ các tỉnh từ Quảng Ninh đến Thanh Hóa", "vinh_bac_bo"));
+        assert!(sub("Vùng biển ven bờ các tỉnh từ Quảng Ninh đến Thanh Hóa", "bac_vinh_bac_bo"));
+        assert!(!sub("Vùng biển ven bờ các tỉnh từ Quảng Ninh đến Thanh Hóa", "vinh_thai_lan"));
+        // A stretch of land names no sea.
+        assert!(!sub("Thanh Hóa đến Thừa Thiên Huế", "vinh_bac_bo"));
     }
 
     #[test]
