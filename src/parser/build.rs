@@ -169,6 +169,25 @@ impl<'a> Builder<'a> {
             Item::Observed => s.observed = true,
             Item::When => s.when = Some((a, b)),
             Item::Where => {
+                // A place after the facts of its clause, ending the sentence: "heavy rain in
+                // the Central Highlands and the South", "có mưa rào và dông rải rác ở vùng núi"
+                // (the clause: since the last comma, so "lũ quét, ngập lụt ven biển" places
+                // only the flooding).
+                let rest = s.items.get(k + 1..).unwrap_or(&[]);
+                let trailing =
+                    rest.iter().all(|r| matches!(r.item, Item::Where | Item::Filler | Item::Comma));
+                let end = rest.iter().rev().find(|r| r.item == Item::Where).map_or(b, |r| r.end);
+                let place = slice(self.input, s.norm, a, end);
+                // A bare head ("in", "over", "area") names no place.
+                let named = place.split_whitespace().nth(1).is_some();
+                if trailing && named && self.facts.len() > s.clause_start {
+                    for f in self.facts.get_mut(s.clause_start..).unwrap_or(&mut []) {
+                        if f.qualifiers.where_.is_none() {
+                            f.qualifiers.where_ = Some(place.clone());
+                        }
+                    }
+                    return;
+                }
                 s.where_ = Some((a, b));
                 if k > s.clause_first_item || self.facts.len() > s.first_fact {
                     s.exception = true;

@@ -530,6 +530,24 @@ mod tests {
     }
 
     #[test]
+    fn a_place_after_its_facts_qualifies_them() {
+        let wheres = |t: &str| -> Vec<Option<String>> {
+            crate::parser::parse(t, &ParseOptions::default())
+                .facts()
+                .map(|f| f.qualifiers.where_.clone())
+                .collect()
+        };
+        let central = Some("in the Central Highlands and the South".to_owned());
+        assert_eq!(wheres("Tonight, heavy rain in the Central Highlands and the South."), [central]);
+        let mountains = Some("ở vùng núi".to_owned());
+        assert_eq!(wheres("Có mưa rào và dông rải rác ở vùng núi."), [mountains.clone(), mountains]);
+        // Only the facts of its clause; a bare head names nothing.
+        let coast = Some("ven biển".to_owned());
+        assert_eq!(wheres("Có thể gây lũ quét, ngập lụt ven biển."), [None, coast]);
+        assert_eq!(wheres("Scattered showers over."), [None]);
+    }
+
+    #[test]
     fn english_month_dates() {
         let opts = ParseOptions::default();
         let norm = Normalized::new("", 0);
