@@ -817,3 +817,24 @@ fn english_bulletin_alerts_in_the_subscribers_language() {
     let en = message::render(Language::En, "Da Nang", doc.issued_at.as_deref(), &notices).join("\n");
     assert!(en.contains("Heavy rain") && en.contains("18 Nov 2024 15:40"), "{en}");
 }
+
+/// A place named earlier in a fact's sentence scopes it when the grammar did not read it as the
+/// fact's `where`: "the Gulf of Tonkin will have …" is for the gulf (and, for fishermen who asked
+/// for sea areas, for the provinces on it), not for Hà Nội.
+#[test]
+fn a_place_earlier_in_the_sentence_scopes_its_facts() {
+    let text = "From the night of November 18, the Gulf of Tonkin will have northeast winds of level 6, \
+                gusts of level 8, rough seas, waves 2 - 3m high.\n";
+    let doc = canhbao::parse(text, &opts());
+    let gaz = gazetteer();
+    let bulletin = Bulletin::new(gaz, &doc, text, None);
+    let fired = |name: &str, sea: bool| {
+        ids(&evaluate(&bulletin, RuleSet::defaults(), &bulletin.facts_for(gaz, area(name), sea)))
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert!(fired("Vịnh Bắc Bộ", false).contains(&"wind_strong".to_owned()));
+    assert!(fired("Hải Phòng", true).contains(&"wind_strong".to_owned()));
+    assert!(fired("Hà Nội", false).is_empty(), "{:?}", fired("Hà Nội", false));
+}

@@ -49,6 +49,20 @@ pub struct Bulletin<'d> {
     pub stated: Vec<AreaId>,
 }
 
+/// Places named in the sentence of the input before a fact: from the last `.`, `;`, `:`, `|` or
+/// line break before it to the fact ("From the night of November 18, the Gulf of Tonkin will
+/// have northeast winds …, rough seas"). All of them: a wider scope is the safe side.
+fn clause_places(gaz: &Gazetteer, input: &str, fact: &Fact) -> Vec<AreaId> {
+    let start = fact.span.start();
+    let before = input.get(..start).unwrap_or("");
+    let from = before.rfind(['.', ';', ':', '\n', '|']).map_or(0, |n| n + 1);
+    // A long stretch is narrative, not the fact's own sentence.
+    match before.get(from..) {
+        Some(clause) if !clause.trim().is_empty() && clause.len() <= 400 => gaz.mentions(clause),
+        _ => Vec::new(),
+    }
+}
+
 /// Hazards that heavy rain causes.
 const FLOOD_HAZARDS: [HazardKind; 3] =
     [HazardKind::FlashFlood, HazardKind::Landslide, HazardKind::Inundation];
@@ -137,9 +151,13 @@ impl<'d> Bulletin<'d> {
                     }
                     _ => None,
                 };
+                // A place named earlier in the fact's own sentence, which the grammar did not
+                // read as its `where` ("the Gulf of Tonkin will have northeast winds …").
+                let clause = || Some(clause_places(gaz, input, fact)).filter(|p| !p.is_empty());
                 let (scope, place) = match (&from_where, cause, &section_places) {
                     (Some((p, w)), ..) if !p.is_empty() => (Scope::Places(p.clone()), Some(*w)),
                     (_, Some((p, w)), _) => (Scope::Places(p), Some(w)),
+                    _ if let Some(p) = clause() => (Scope::Places(p), None),
                     (_, _, Some((p, name))) if !p.is_empty() => (Scope::Places(p.clone()), Some(*name)),
                     _ if !stated.is_empty() => (Scope::Places(stated.clone()), None),
                     _ => (Scope::Everywhere, None),
