@@ -838,3 +838,22 @@ fn a_place_earlier_in_the_sentence_scopes_its_facts() {
     assert!(fired("Hải Phòng", true).contains(&"wind_strong".to_owned()));
     assert!(fired("Hà Nội", false).is_empty(), "{:?}", fired("Hà Nội", false));
 }
+
+/// A place that opens a paragraph speaks for the paragraph's later sentences (national forecasts
+/// written one region per line, without a colon).
+#[test]
+fn a_place_opening_a_line_scopes_the_line() {
+    let text = "Phía Đông Bắc Bộ nhiều mây, có mưa vài nơi. Gió đông bắc cấp 6, giật cấp 8.\n\
+                Nam Bộ ngày nắng, chiều tối có mưa rào. Gió tây nam cấp 2-3.\n";
+    let doc = canhbao::parse(text, &opts());
+    let gaz = gazetteer();
+    let bulletin = Bulletin::new(gaz, &doc, text, None);
+    let fired = |name: &str| {
+        ids(&evaluate(&bulletin, RuleSet::defaults(), &bulletin.facts_for(gaz, area(name), false)))
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert!(fired("Quảng Ninh").contains(&"wind_strong".to_owned()));
+    assert!(!fired("Bạc Liêu").contains(&"wind_strong".to_owned()), "{:?}", fired("Bạc Liêu"));
+}

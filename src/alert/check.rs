@@ -90,7 +90,21 @@ pub fn check(
             // Group facts by the places they apply to, in the order they first appear.
             let mut groups: Vec<(Option<String>, Scope, Vec<&crate::bulletin::Fact>)> = Vec::new();
             for s in &bulletin.facts {
-                let name = s.place.map(str::to_owned);
+                // The place as written, or the gazetteer's names for a place found in the text.
+                let name = s.place.map(str::to_owned).or_else(|| match &s.scope {
+                    Scope::Places(p) if !p.is_empty() => {
+                        let mut names: Vec<&str> = Vec::new();
+                        for &a in p {
+                            if !names.contains(&gaz.name(a)) {
+                                names.push(gaz.name(a));
+                            }
+                        }
+                        let more = if names.len() > 4 { ", …" } else { "" };
+                        names.truncate(4);
+                        Some(names.join(", ") + more)
+                    }
+                    _ => None,
+                });
                 match groups.iter_mut().find(|(n, sc, _)| *sc == s.scope && *n == name) {
                     Some(g) => g.2.push(s.fact),
                     None => groups.push((name, s.scope.clone(), vec![s.fact])),

@@ -51,16 +51,26 @@ pub struct Bulletin<'d> {
 
 /// Places named in the sentence of the input before a fact: from the last `.`, `;`, `:`, `|` or
 /// line break before it to the fact ("From the night of November 18, the Gulf of Tonkin will
-/// have northeast winds …, rough seas"). All of them: a wider scope is the safe side.
+/// have northeast winds …, rough seas"), or else in the first sentence of its line. All of
+/// them: a wider scope is the safe side.
 fn clause_places(gaz: &Gazetteer, input: &str, fact: &Fact) -> Vec<AreaId> {
     let start = fact.span.start();
     let before = input.get(..start).unwrap_or("");
     let from = before.rfind(['.', ';', ':', '\n', '|']).map_or(0, |n| n + 1);
     // A long stretch is narrative, not the fact's own sentence.
-    match before.get(from..) {
+    let sentence = match before.get(from..) {
         Some(clause) if !clause.trim().is_empty() && clause.len() <= 400 => gaz.mentions(clause),
         _ => Vec::new(),
+    };
+    if !sentence.is_empty() {
+        return sentence;
     }
+    // Else the place that opens the fact's paragraph (line), which speaks for all of it:
+    // "Phía Đông Bắc Bộ nhiều mây, có mưa vài nơi. Gió đông bắc cấp 2-3. …".
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let line = input.get(line_start..).unwrap_or("");
+    let first = line.find(['.', ';', ':', '\n']).map_or(line, |n| line.get(..n).unwrap_or(""));
+    if line_start + first.len() < start && first.len() <= 300 { gaz.mentions(first) } else { Vec::new() }
 }
 
 /// Hazards that heavy rain causes.
