@@ -857,3 +857,38 @@ fn a_place_opening_a_line_scopes_the_line() {
     assert!(fired("Quảng Ninh").contains(&"wind_strong".to_owned()));
     assert!(!fired("Bạc Liêu").contains(&"wind_strong".to_owned()), "{:?}", fired("Bạc Liêu"));
 }
+
+/// Rét đậm / rét hại are defined by the daily mean temperature, which bulletins rarely state:
+/// a section's lowest and highest give it (for the rules only; the document is unchanged).
+#[test]
+fn cold_from_the_daily_mean_of_lowest_and_highest() {
+    let fired = |text: &str| {
+        let doc = canhbao::parse(text, &opts());
+        let gaz = gazetteer();
+        let bulletin = Bulletin::new(gaz, &doc, text, None);
+        let facts = bulletin.facts_for(gaz, area("Hà Nội"), false);
+        assert_eq!(facts.len(), doc.facts().count() + bulletin.derived.len());
+        ids(&evaluate(&bulletin, RuleSet::defaults(), &facts))
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    // Mean 11-13.5 °C.
+    let cold = fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 8-11 độ C, cao nhất 14-16 độ C.\n");
+    assert!(
+        cold.contains(&"cold_damaging".to_owned()) && cold.contains(&"cold_severe".to_owned()),
+        "{cold:?}"
+    );
+    // Mean 14.5-16.5: rét đậm only.
+    let cool = fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 12-14 độ C, cao nhất 17-19 độ C.\n");
+    assert_eq!(cool, ["cold_severe"]);
+    // Summer: nothing; a mountain exception is not the section's mean.
+    assert!(
+        fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 25-27 độ C, cao nhất 33-35 độ C.\n")
+            .iter()
+            .all(|r| r != "cold_severe")
+    );
+    let mountains =
+        fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 16-18 độ C, vùng núi 8-10 độ C; cao nhất 20-22 độ C.\n");
+    assert!(!mountains.contains(&"cold_severe".to_owned()), "{mountains:?}");
+}

@@ -89,9 +89,9 @@ pub fn check(
         None => {
             // Group facts by the places they apply to, in the order they first appear.
             let mut groups: Vec<(Option<String>, Scope, Vec<&crate::bulletin::Fact>)> = Vec::new();
-            for s in &bulletin.facts {
+            for (fact, scope, place) in bulletin.scoped() {
                 // The place as written, or the gazetteer's names for a place found in the text.
-                let name = s.place.map(str::to_owned).or_else(|| match &s.scope {
+                let name = place.map(str::to_owned).or_else(|| match scope {
                     Scope::Places(p) if !p.is_empty() => {
                         let mut names: Vec<&str> = Vec::new();
                         for &a in p {
@@ -105,9 +105,9 @@ pub fn check(
                     }
                     _ => None,
                 });
-                match groups.iter_mut().find(|(n, sc, _)| *sc == s.scope && *n == name) {
-                    Some(g) => g.2.push(s.fact),
-                    None => groups.push((name, s.scope.clone(), vec![s.fact])),
+                match groups.iter_mut().find(|(n, sc, _)| sc == scope && *n == name) {
+                    Some(g) => g.2.push(fact),
+                    None => groups.push((name, scope.clone(), vec![fact])),
                 }
             }
             for (name, scope, facts) in groups {

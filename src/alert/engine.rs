@@ -39,12 +39,61 @@ pub struct Scoped<'d> {
     pub place: Option<&'d str>,
 }
 
+/// A fact the engine derives from stated ones, with where it applies.
+#[derive(Debug, Clone)]
+pub struct Derived<'d> {
+    pub fact: Fact,
+    pub scope: Scope,
+    pub place: Option<&'d str>,
+}
+
+/// The daily mean temperature of a section: the middle of its lowest and highest, when both
+/// are stated plainly (no place, coverage, or observation of their own) for the same places and
+/// close together in the text.
+fn daily_mean<'d>(input: &'d str, facts: &[Scoped<'d>]) -> Option<Derived<'d>> {
+    use crate::bulletin::{Bound, Range};
+    let plain = |s: &&Scoped<'d>, want: Bound| {
+        matches!(&s.fact.body, FactBody::Temperature { bound: Some(b), .. } if *b == want)
+            && s.fact.qualifiers.where_.is_none()
+            && s.fact.qualifiers.coverage.is_none()
+            && s.fact.qualifiers.observed.is_none()
+    };
+    let low = facts.iter().find(|s| plain(s, Bound::Low))?;
+    let high = facts.iter().find(|s| plain(s, Bound::High) && s.scope == low.scope)?;
+    let (FactBody::Temperature { celsius: l, .. }, FactBody::Temperature { celsius: h, .. }) =
+        (&low.fact.body, &high.fact.body)
+    else {
+        return None;
+    };
+    let (a, b) =
+        (low.fact.span.start().min(high.fact.span.start()), low.fact.span.end().max(high.fact.span.end()));
+    if b - a > 300 {
+        return None;
+    }
+    let mean = Range::new(Some((l.lower()? + h.lower()?) / 2.0), Some((l.upper()? + h.upper()?) / 2.0));
+    let text = input.get(a..b)?.to_owned();
+    let fact = Fact {
+        body: FactBody::Temperature { bound: Some(Bound::Mean), celsius: mean },
+        span: Span(a, b),
+        text,
+        qualifiers: crate::bulletin::Qualifiers {
+            when: low.fact.qualifiers.when.clone(),
+            ..Default::default()
+        },
+    };
+    Some(Derived { fact, scope: low.scope.clone(), place: low.place })
+}
+
 /// A parsed bulletin prepared for evaluation.
 #[derive(Debug)]
 pub struct Bulletin<'d> {
     pub doc: &'d Document,
     pub input: &'d str,
     pub facts: Vec<Scoped<'d>>,
+    /// Facts the rules may read that the bulletin states only in parts: the daily mean
+    /// temperature of a section that gives its lowest and highest (the official criterion of
+    /// rét đậm and rét hại is the daily mean). Not part of the parsed document.
+    pub derived: Vec<Derived<'d>>,
     /// The bulletin's own area: configured for its source, or named in its title line.
     pub stated: Vec<AreaId>,
 }
@@ -181,27 +230,42 @@ impl<'d> Bulletin<'d> {
                 facts.push(Scoped { fact, scope, place });
             }
         }
-        Bulletin { doc, input, facts, stated }
+        // One daily mean per section, from the facts just scoped.
+        let mut derived = Vec::new();
+        let mut from = 0;
+        for section in &doc.sections {
+            let to = from + section.facts.len();
+            if let Some(d) = facts.get(from..to).and_then(|f| daily_mean(input, f)) {
+                derived.push(d);
+            }
+            from = to;
+        }
+        Bulletin { doc, input, facts, derived, stated }
     }
 
     /// The facts that concern a subscriber to `area`; with `sea`, also those for sea areas
     /// that face it.
-    pub fn facts_for(&self, gaz: &Gazetteer, area: AreaId, sea: bool) -> Vec<&'d Fact> {
-        self.facts
-            .iter()
-            .filter(|s| match &s.scope {
-                Scope::Everywhere => true,
-                Scope::Places(places) => places.iter().any(|&p| {
-                    gaz.concerns(p, area) || (sea && gaz.kind(p) == AreaKind::Sea && gaz.faces(p, area))
-                }),
-            })
-            .map(|s| s.fact)
-            .collect()
+    pub fn facts_for(&self, gaz: &Gazetteer, area: AreaId, sea: bool) -> Vec<&Fact> {
+        let concerned = |scope: &Scope| match scope {
+            Scope::Everywhere => true,
+            Scope::Places(places) => places.iter().any(|&p| {
+                gaz.concerns(p, area) || (sea && gaz.kind(p) == AreaKind::Sea && gaz.faces(p, area))
+            }),
+        };
+        let stated = self.facts.iter().filter(|s| concerned(&s.scope)).map(|s| s.fact);
+        let derived = self.derived.iter().filter(|d| concerned(&d.scope)).map(|d| &d.fact);
+        stated.chain(derived).collect()
+    }
+
+    /// Every fact with where it applies: the stated ones, then the derived ones.
+    pub fn scoped(&self) -> impl Iterator<Item = (&Fact, &Scope, Option<&'d str>)> {
+        let stated = self.facts.iter().map(|s| (s.fact, &s.scope, s.place));
+        stated.chain(self.derived.iter().map(|d| (&d.fact, &d.scope, d.place)))
     }
 
     /// The place a fact of this bulletin applies to, as written, if one was named.
     pub fn place_of(&self, fact: &Fact) -> Option<&'d str> {
-        self.facts.iter().find(|s| std::ptr::eq(s.fact, fact)).and_then(|s| s.place)
+        self.scoped().find(|(f, ..)| std::ptr::eq(*f, fact)).and_then(|(.., place)| place)
     }
 
     /// The source text of a span.
