@@ -102,7 +102,12 @@ pub struct Bulletin<'d> {
 /// line break before it to the fact ("From the night of November 18, the Gulf of Tonkin will
 /// have northeast winds …, rough seas"), or else in the first sentence of its line. All of
 /// them: a wider scope is the safe side.
-fn clause_places(gaz: &Gazetteer, input: &str, fact: &Fact) -> Vec<AreaId> {
+fn clause_places(
+    gaz: &Gazetteer,
+    input: &str,
+    fact: &Fact,
+    lines: &mut HashMap<usize, Vec<AreaId>>,
+) -> Vec<AreaId> {
     let start = fact.span.start();
     let before = input.get(..start).unwrap_or("");
     let from = before.rfind(['.', ';', ':', '\n', '|']).map_or(0, |n| n + 1);
@@ -116,10 +121,14 @@ fn clause_places(gaz: &Gazetteer, input: &str, fact: &Fact) -> Vec<AreaId> {
     }
     // Else the place that opens the fact's paragraph (line), which speaks for all of it:
     // "Phía Đông Bắc Bộ nhiều mây, có mưa vài nơi. Gió đông bắc cấp 2-3. …".
+    // Every fact of a line asks the same: read the line's opening once.
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     let line = input.get(line_start..).unwrap_or("");
     let first = line.find(['.', ';', ':', '\n']).map_or(line, |n| line.get(..n).unwrap_or(""));
-    if line_start + first.len() < start && first.len() <= 300 { gaz.mentions(first) } else { Vec::new() }
+    if line_start + first.len() >= start || first.len() > 300 {
+        return Vec::new();
+    }
+    lines.entry(line_start).or_insert_with(|| gaz.mentions(first)).clone()
 }
 
 /// Hazards that heavy rain causes.
@@ -192,6 +201,7 @@ impl<'d> Bulletin<'d> {
             None => title_places(gaz, input),
         };
         let mut facts = Vec::new();
+        let mut lines: HashMap<usize, Vec<AreaId>> = HashMap::new();
         for section in &doc.sections {
             let section_places = section.area.as_ref().map(|a| (gaz.mentions(&a.name), a.name.as_str()));
             // Hazards follow their cause: "Trong cơn dông có khả năng xảy ra lốc, sét" happens
@@ -212,7 +222,8 @@ impl<'d> Bulletin<'d> {
                 };
                 // A place named earlier in the fact's own sentence, which the grammar did not
                 // read as its `where` ("the Gulf of Tonkin will have northeast winds …").
-                let clause = || Some(clause_places(gaz, input, fact)).filter(|p| !p.is_empty());
+                let mut clause =
+                    || Some(clause_places(gaz, input, fact, &mut lines)).filter(|p| !p.is_empty());
                 let (scope, place) = match (&from_where, cause, &section_places) {
                     (Some((p, w)), ..) if !p.is_empty() => (Scope::Places(p.clone()), Some(*w)),
                     (_, Some((p, w)), _) => (Scope::Places(p), Some(w)),
