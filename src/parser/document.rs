@@ -545,6 +545,11 @@ mod tests {
         let coast = Some("ven biển".to_owned());
         assert_eq!(wheres("Có thể gây lũ quét, ngập lụt ven biển."), [None, coast]);
         assert_eq!(wheres("Scattered showers over."), [None]);
+        // A name with a place word after it is a place.
+        let opts = ParseOptions { lang: crate::parser::LangChoice::En, ..ParseOptions::default() };
+        let doc = crate::parser::parse("The Northeast region will have light rain.", &opts);
+        let w: Vec<_> = doc.facts().map(|f| f.qualifiers.where_.clone()).collect();
+        assert_eq!(w, [Some("Northeast region".to_owned())]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use strum::EnumString;
 use super::normalize::{Normalized, is_word_char};
 
 /// The categories of `grammars/*.tsv`; each is read by the rule of the same name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, strum::EnumCount)]
 #[strum(serialize_all = "snake_case")]
 #[repr(u8)]
 pub enum Cat {
@@ -85,15 +85,20 @@ pub enum Cat {
     Weekday,
     MonthName,
     CauseVerb,
+    WhereTail,
 }
 
-/// A set of categories (one bit per [`Cat`]; there are fewer than 64).
+/// A set of categories (one bit per [`Cat`]; there are at most 128, checked below).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CatSet(u64);
+pub struct CatSet(u128);
+
+// `CatSet` and `CatOrder` give each category one bit / one slot of 128: a 129th category must
+// fail the build, not wrap around onto category 0.
+const _: () = assert!(<Cat as strum::EnumCount>::COUNT <= 128);
 
 impl CatSet {
     pub const fn of(cats: &[Cat]) -> Self {
-        let mut bits = 0u64;
+        let mut bits = 0u128;
         let mut n = 0;
         while n < cats.len() {
             // `cats[n]` is in bounds: `n < cats.len()` (const fn cannot use iterators).
@@ -164,13 +169,6 @@ fn first_word(i: &str) -> &str {
             i.get(..end).unwrap_or(i)
         }
     }
-}
-
-#[cfg(test)]
-mod cat_bits {
-    use super::Cat;
-    // `CatSet` packs categories into a u64.
-    const _: () = assert!((Cat::CauseVerb as u8) < 64);
 }
 
 /// A malformed vocabulary line; the embedded files are checked by a unit test.
@@ -294,17 +292,17 @@ impl Candidates<'_> {
 pub struct CatOrder {
     set: CatSet,
     /// The position of each category in the order, [`CatOrder::ABSENT`] when not in it.
-    ranks: [u8; 64],
+    ranks: [u8; 128],
 }
 
 impl CatOrder {
     const ABSENT: u8 = u8::MAX;
 
     pub const fn new(order: &[Cat]) -> Self {
-        let mut ranks = [Self::ABSENT; 64];
+        let mut ranks = [Self::ABSENT; 128];
         let mut n = 0;
-        while n < order.len() && n < 64 {
-            // In bounds: `n < order.len()`, and a `Cat` is below 64 (checked in `cat_bits`).
+        while n < order.len() && n < 128 {
+            // In bounds: `n < order.len()`, and a `Cat` is below 128 (checked above).
             #[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
             {
                 ranks[order[n] as usize] = n as u8;

@@ -679,10 +679,15 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((i, Item::When))
 }
 
-// name = name_word , { name_word } ;   (* capitalised in the input: places, stations, storms *)
+// name = name_word , { name_word } , [ where_tail ] ;   (* capitalised in the input: places, stations, storms *)
 fn name<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     match name_words(cx, i) {
-        Some((r, _, _)) => Ok((r, Item::Name)),
+        // "the Northeast region", "the Mekong Delta provinces": a name with a place word after
+        // it is a place.
+        Some((r, _, _)) => match lex(cx, Cat::WhereTail, r) {
+            Ok((r, _)) => Ok((r, Item::Where)),
+            Err(_) => Ok((r, Item::Name)),
+        },
         None => fail(),
     }
 }
