@@ -873,15 +873,17 @@ fn cold_from_the_daily_mean_of_lowest_and_highest() {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
-    // Mean 11-13.5 °C.
+    // Mean 12.25 °C.
     let cold = fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 8-11 độ C, cao nhất 14-16 độ C.\n");
     assert!(
         cold.contains(&"cold_damaging".to_owned()) && cold.contains(&"cold_severe".to_owned()),
         "{cold:?}"
     );
-    // Mean 14.5-16.5: rét đậm only.
-    let cool = fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 12-14 độ C, cao nhất 17-19 độ C.\n");
+    // Mean 14.5: rét đậm only.
+    let cool = fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 11-13 độ C, cao nhất 16-18 độ C.\n");
     assert_eq!(cool, ["cold_severe"]);
+    // Mean 15.5 (14.5-16.5): the middle decides, no rét đậm.
+    assert!(fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 12-14 độ C, cao nhất 17-19 độ C.\n").is_empty());
     // Summer: nothing; a mountain exception is not the section's mean.
     assert!(
         fired("Khu vực Hà Nội: Nhiệt độ thấp nhất 25-27 độ C, cao nhất 33-35 độ C.\n")

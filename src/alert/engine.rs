@@ -70,7 +70,10 @@ fn daily_mean<'d>(input: &'d str, facts: &[Scoped<'d>]) -> Option<Derived<'d>> {
     if b - a > 300 {
         return None;
     }
-    let mean = Range::new(Some((l.lower()? + h.lower()?) / 2.0), Some((l.upper()? + h.upper()?) / 2.0));
+    // One value, the middle: comparing the colder end of a range of means would call 14.5-16.5
+    // rét đậm.
+    let middle = (l.lower()? + l.upper()? + h.lower()? + h.upper()?) / 4.0;
+    let mean = Range::single((middle * 10.0).round() / 10.0);
     let text = input.get(a..b)?.to_owned();
     let fact = Fact {
         body: FactBody::Temperature { bound: Some(Bound::Mean), celsius: mean },
@@ -111,9 +114,19 @@ fn clause_places(
     let start = fact.span.start();
     let before = input.get(..start).unwrap_or("");
     let from = before.rfind(['.', ';', ':', '\n', '|']).map_or(0, |n| n + 1);
-    // A long stretch is narrative, not the fact's own sentence.
+    // A long stretch is narrative, not the fact's own sentence. A cause clause opening the
+    // sentence names where the cause is, not the fact ("Do ảnh hưởng của không khí lạnh tràn
+    // xuống Bắc Bộ, gió trên biển mạnh lên"): read after its comma.
     let sentence = match before.get(from..) {
-        Some(clause) if !clause.trim().is_empty() && clause.len() <= 400 => gaz.mentions(clause),
+        Some(clause) if !clause.trim().is_empty() && clause.len() <= 400 => {
+            let folded = fold(clause);
+            let clause = if CAUSE_OPENERS.iter().any(|c| folded.starts_with(c)) {
+                clause.find(',').and_then(|n| clause.get(n + 1..)).unwrap_or("")
+            } else {
+                clause
+            };
+            gaz.mentions(clause)
+        }
         _ => Vec::new(),
     };
     if !sentence.is_empty() {
@@ -122,14 +135,33 @@ fn clause_places(
     // Else the place that opens the fact's paragraph (line), which speaks for all of it:
     // "Phía Đông Bắc Bộ nhiều mây, có mưa vài nơi. Gió đông bắc cấp 2-3. …".
     // Every fact of a line asks the same: read the line's opening once.
+    // Only a line that opens with its place labels the line: "HÀ NỘI (TTXVN) - … cho biết: trên
+    // cả nước có mưa" is a dateline, and "Đài KTTV tỉnh Quảng Ninh cho biết" a source.
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     let line = input.get(line_start..).unwrap_or("");
     let first = line.find(['.', ';', ':', '\n']).map_or(line, |n| line.get(..n).unwrap_or(""));
     if line_start + first.len() >= start || first.len() > 300 {
         return Vec::new();
     }
-    lines.entry(line_start).or_insert_with(|| gaz.mentions(first)).clone()
+    lines
+        .entry(line_start)
+        .or_insert_with(|| {
+            let folded = format!(" {} ", fold(first));
+            let reported = REPORTING.iter().any(|w| folded.contains(&format!(" {w} ")));
+            if reported || first.contains('(') {
+                return Vec::new();
+            }
+            gaz.mentions(first.split(',').next().unwrap_or(""))
+        })
+        .clone()
 }
+
+/// Openings of a cause clause, folded.
+const CAUSE_OPENERS: [&str; 7] =
+    ["do ", "duoi tac dong", "chiu anh huong", "due to", "under the influence", "affected by", "influenced by"];
+/// Words of a line that reports a source rather than labelling a region, folded.
+const REPORTING: [&str; 9] =
+    ["cho biet", "dai kttv", "dai khi tuong", "trung tam", "ttxvn", "said", "reported", "according", "center"];
 
 /// Hazards that heavy rain causes.
 const FLOOD_HAZARDS: [HazardKind; 3] =
@@ -224,10 +256,15 @@ impl<'d> Bulletin<'d> {
                 // read as its `where` ("the Gulf of Tonkin will have northeast winds …").
                 let mut clause =
                     || Some(clause_places(gaz, input, fact, &mut lines)).filter(|p| !p.is_empty());
+                // Sentence and line places only stand in for a place nobody gave: not when the
+                // fact names its own (one the gazetteer does not know, "trên biển"), nor under
+                // a section heading that names one.
+                let section_named = section_places.as_ref().is_some_and(|(p, _)| !p.is_empty());
+                let unplaced = from_where.is_none() && !section_named;
                 let (scope, place) = match (&from_where, cause, &section_places) {
                     (Some((p, w)), ..) if !p.is_empty() => (Scope::Places(p.clone()), Some(*w)),
                     (_, Some((p, w)), _) => (Scope::Places(p), Some(w)),
-                    _ if let Some(p) = clause() => (Scope::Places(p), None),
+                    _ if unplaced && let Some(p) = clause() => (Scope::Places(p), None),
                     (_, _, Some((p, name))) if !p.is_empty() => (Scope::Places(p.clone()), Some(*name)),
                     _ if !stated.is_empty() => (Scope::Places(stated.clone()), None),
                     _ => (Scope::Everywhere, None),
