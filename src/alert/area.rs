@@ -118,6 +118,10 @@ pub struct Gazetteer {
     by_id: HashMap<String, AreaId>,
     /// Folded name or alias → the units it names (sorted).
     keys: HashMap<String, Vec<AreaId>>,
+    /// For each key, the diacritics of the spellings it was folded from, word by word: a text
+    /// written with diacritics must carry the same ones ("biển động", rough sea, is not "Biển
+    /// Đông"; "có tố" is not "Cô Tô"), a text written without any matches all.
+    forms: HashMap<String, Vec<Vec<String>>>,
     /// First word of a key → the most words a key starting with it has, so that `mentions` tries
     /// only the lengths that can match.
     first_words: HashMap<String, usize>,
@@ -160,6 +164,8 @@ pub fn fold(s: &str) -> String {
 struct Folded {
     text: String,
     words: Vec<Word>,
+    /// Each word's diacritics (combining marks, and "đ"), sorted: what folding erased.
+    marks: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -177,14 +183,20 @@ impl Folded {
     fn new(s: &str) -> Folded {
         let mut text = String::with_capacity(s.len());
         let mut words = Vec::new();
+        let mut marks: Vec<String> = Vec::new();
         let mut current: Option<Word> = None;
+        let mut current_marks: Vec<char> = Vec::new();
         let mut dash = false;
         for c in s.nfd() {
             if is_combining_mark(c) {
+                if current.is_some() {
+                    current_marks.push(c);
+                }
                 continue;
             }
             // đ has no decomposition, so NFD leaves it whole.
-            let c = if c == 'đ' || c == 'Đ' { 'd' } else { c };
+            let stroke = c == 'đ' || c == 'Đ';
+            let c = if stroke { 'd' } else { c };
             for c in c.to_lowercase().filter(|&c| !is_combining_mark(c)) {
                 if c.is_alphanumeric() {
                     if current.is_none() {
@@ -194,11 +206,16 @@ impl Folded {
                         current = Some(Word { start: text.len(), end: 0, dash_before: dash });
                         dash = false;
                     }
+                    if stroke {
+                        current_marks.push('đ');
+                    }
                     text.push(c);
                 } else {
                     if let Some(mut w) = current.take() {
                         w.end = text.len();
                         words.push(w);
+                        current_marks.sort_unstable();
+                        marks.push(current_marks.drain(..).collect());
                     }
                     dash |= is_dash(c);
                 }
@@ -207,8 +224,10 @@ impl Folded {
         if let Some(mut w) = current {
             w.end = text.len();
             words.push(w);
+            current_marks.sort_unstable();
+            marks.push(current_marks.drain(..).collect());
         }
-        Folded { text, words }
+        Folded { text, words, marks }
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -438,6 +457,11 @@ impl Gazetteer {
                 self.keys.entry(key.clone()).or_default().push(AreaId(index));
             }
             for spelling in std::iter::once(r.name).chain(r.aliases.iter().copied()) {
+                let folded = Folded::new(spelling);
+                let forms = self.forms.entry(folded.text.clone()).or_default();
+                if !forms.contains(&folded.marks) {
+                    forms.push(folded.marks);
+                }
                 if !self.spellings.iter().any(|(_, s)| s == spelling) {
                     self.spellings.push((fold(spelling), spelling.to_owned()));
                 }
@@ -584,7 +608,22 @@ impl Gazetteer {
     fn longest(&self, f: &Folded, i: usize) -> Option<(usize, &[AreaId])> {
         let max = *self.first_words.get(f.word(i)?)?;
         let last = (i + max).min(f.words.len());
-        (i + 1..=last).rev().find_map(|j| Some((j, self.keys.get(f.span(i, j)?)?.as_slice())))
+        (i + 1..=last).rev().find_map(|j| {
+            let key = f.span(i, j)?;
+            let ids = self.keys.get(key)?;
+            self.same_marks(key, f.marks.get(i..j)?).then_some((j, ids.as_slice()))
+        })
+    }
+
+    /// Whether words written with `marks` may be the name folded to `key`: written without any
+    /// diacritics, or with those of one of its spellings. Tone marks placed on either vowel
+    /// ("Thanh Hoá", "Thanh Hóa") count the same: marks are compared per word, unordered.
+    fn same_marks(&self, key: &str, marks: &[String]) -> bool {
+        if marks.iter().all(String::is_empty) {
+            return true;
+        }
+        // A name shared by an old province and its 2025 unit is indexed under both spellings.
+        self.forms.get(key).is_none_or(|forms| forms.iter().any(|f| f.as_slice() == marks))
     }
 
     /// An end of a coast strip at word `i`: a name, or a compass word and a name.
@@ -1014,6 +1053,18 @@ mod tests {
         // A compass word before an end.
         let m = ids("vùng biển từ Nam Quảng Trị đến Quảng Ngãi");
         assert!(m.contains(&"da_nang") && !m.contains(&"binh_dinh"), "{m:?}");
+    }
+
+    #[test]
+    fn diacritics_written_must_be_the_names() {
+        assert!(ids("biển động, sóng cao 2-3m").is_empty(), "{:?}", ids("biển động"));
+        assert_eq!(ids("Biển Đông"), ["bien_dong"]);
+        assert_eq!(ids("BIỂN ĐÔNG"), ["bien_dong"]);
+        assert_eq!(ids("bien dong"), ["bien_dong"]);
+        assert!(!ids("có tố, lốc").contains(&"co_to"));
+        assert!(ids("đảo Cô Tô").contains(&"co_to"));
+        // Tone marks on either vowel are the same spelling.
+        assert!(ids("Thanh Hoá").contains(&"thanh_hoa"));
     }
 
     #[test]

@@ -157,11 +157,27 @@ fn clause_places(
 }
 
 /// Openings of a cause clause, folded.
-const CAUSE_OPENERS: [&str; 7] =
-    ["do ", "duoi tac dong", "chiu anh huong", "due to", "under the influence", "affected by", "influenced by"];
+const CAUSE_OPENERS: [&str; 7] = [
+    "do ",
+    "duoi tac dong",
+    "chiu anh huong",
+    "due to",
+    "under the influence",
+    "affected by",
+    "influenced by",
+];
 /// Words of a line that reports a source rather than labelling a region, folded.
-const REPORTING: [&str; 9] =
-    ["cho biet", "dai kttv", "dai khi tuong", "trung tam", "ttxvn", "said", "reported", "according", "center"];
+const REPORTING: [&str; 9] = [
+    "cho biet",
+    "dai kttv",
+    "dai khi tuong",
+    "trung tam",
+    "ttxvn",
+    "said",
+    "reported",
+    "according",
+    "center",
+];
 
 /// Hazards that heavy rain causes.
 const FLOOD_HAZARDS: [HazardKind; 3] =

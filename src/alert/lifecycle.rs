@@ -29,6 +29,10 @@ pub fn bulletin_id(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+fn told_default() -> bool {
+    true
+}
+
 /// What is remembered of one alert between bulletins.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlertState {
@@ -40,6 +44,10 @@ pub struct AlertState {
     pub magnitudes: Vec<(String, f64)>,
     /// Whether the alert is in force (false after its all-clear).
     pub active: bool,
+    /// Whether the subscriber has been told of it: false while a higher tier covered it, so
+    /// that it is told once the cover goes ("gió rất mạnh" over, "gió mạnh" still in force).
+    #[serde(default = "told_default")]
+    pub told: bool,
     /// The bulletin that last moved this state (a digest of its text, or its source id).
     pub bulletin: String,
     /// When the subscriber was last told about it.
@@ -93,6 +101,7 @@ pub fn step(
             magnitude: a.magnitude,
             magnitudes: a.magnitudes.clone(),
             active: true,
+            told: a.superseded_by.is_none(),
             bulletin: bulletin.to_owned(),
             notified_at: now,
         };
@@ -106,6 +115,8 @@ pub fn step(
         let change = match old {
             None => Some(Change::New),
             Some(s) if !s.active => Some(Change::New),
+            // In force but never told (a higher tier covered it), now on its own.
+            Some(s) if !s.told && a.superseded_by.is_none() && s.bulletin != bulletin => Some(Change::New),
             // The same bulletin again (a retry, a restart): nothing new to say.
             Some(s) if s.bulletin == bulletin => {
                 state = s.clone();
@@ -139,7 +150,8 @@ pub fn step(
             states.push(s.clone());
             continue;
         }
-        if policy.all_clear {
+        // An all-clear only for what they were told of.
+        if policy.all_clear && s.told {
             changes.push((Change::AllClear, s.severity, s.rule.clone()));
         }
         states.push(AlertState {
@@ -252,6 +264,29 @@ mod tests {
         let s3 = step(&s2.states, &[extreme, covered], "b3", t(2), p);
         assert_eq!(s3.changes, vec![(Change::New, "heat_extreme".to_owned())]);
         assert!(s3.states.iter().all(|s| s.active));
+    }
+
+    #[test]
+    fn a_covered_tier_is_told_when_its_cover_goes() {
+        let p = Policy { reminder: None, all_clear: true };
+        let strong_fresh = alert("wind_strong", Severity::Warning, 0.5);
+        let mut strong = strong_fresh.clone();
+        strong.superseded_by = Some("wind_very_strong".into());
+        let very = alert("wind_very_strong", Severity::Danger, 0.2);
+        let s1 = step(&[], &[very, strong], "b1", t(0), p);
+        assert_eq!(s1.changes, vec![(Change::New, "wind_very_strong".to_owned())]);
+        // The wind drops to level 8: the strong-wind warning is told, the very strong one ends.
+        let s2 = step(&s1.states, &[strong_fresh.clone()], "b2", t(1), p);
+        assert_eq!(
+            s2.changes,
+            vec![(Change::New, "wind_strong".to_owned()), (Change::AllClear, "wind_very_strong".to_owned())]
+        );
+        // A covered tier that ends unseen gets no all-clear.
+        let mut covered = strong_fresh;
+        covered.superseded_by = Some("wind_very_strong".into());
+        let s3 = step(&[], &[alert("wind_very_strong", Severity::Danger, 0.2), covered], "c1", t(0), p);
+        let s4 = step(&s3.states, &[], "c2", t(1), p);
+        assert_eq!(s4.changes, vec![(Change::AllClear, "wind_very_strong".to_owned())]);
     }
 
     #[test]
