@@ -276,7 +276,7 @@ mod tests {
         let s1 = step(&[], &[very, strong], "b1", t(0), p);
         assert_eq!(s1.changes, vec![(Change::New, "wind_very_strong".to_owned())]);
         // The wind drops to level 8: the strong-wind warning is told, the very strong one ends.
-        let s2 = step(&s1.states, &[strong_fresh.clone()], "b2", t(1), p);
+        let s2 = step(&s1.states, std::slice::from_ref(&strong_fresh), "b2", t(1), p);
         assert_eq!(
             s2.changes,
             vec![(Change::New, "wind_strong".to_owned()), (Change::AllClear, "wind_very_strong".to_owned())]
