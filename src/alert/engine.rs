@@ -455,10 +455,15 @@ pub struct Alert {
     pub superseded_by: Option<String>,
 }
 
+/// The facts that are not observations: the only ones rules see unless written for what
+/// already happened (`observed = true`).
+fn forecasts<'f>(facts: &[&'f Fact]) -> Vec<&'f Fact> {
+    facts.iter().copied().filter(|f| f.qualifiers.observed != Some(true)).collect()
+}
+
 /// Evaluates `rules` over `facts` (those concerning one area): the alerts, most severe first.
 pub fn evaluate(bulletin: &Bulletin<'_>, rules: &RuleSet, facts: &[&Fact]) -> Vec<Alert> {
-    let forecast: Vec<&Fact> =
-        facts.iter().copied().filter(|f| f.qualifiers.observed != Some(true)).collect();
+    let forecast = forecasts(facts);
     let mut out = Vec::new();
     let mut hits = Vec::new();
     for rule in &rules.rules {
@@ -550,8 +555,7 @@ pub struct NearMiss {
 /// The rules that did not fire but would have with a threshold one step looser (a tenth of the
 /// threshold, at least 1, for numbers; one word for ordered vocabularies).
 pub fn near_misses(rules: &RuleSet, facts: &[&Fact], fired: &[Alert]) -> Vec<NearMiss> {
-    let forecast: Vec<&Fact> =
-        facts.iter().copied().filter(|f| f.qualifiers.observed != Some(true)).collect();
+    let forecast = forecasts(facts);
     let mut out = Vec::new();
     for rule in &rules.rules {
         if fired.iter().any(|a| a.rule == rule.id) {
