@@ -24,9 +24,12 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
     let mut sections: Vec<(Option<Area>, usize, usize)> = vec![(None, 0, 0)]; // area, start, first fact
     let mut issued_at: Option<String> = None;
 
+    // One buffer for every line: allocated once, refilled per line.
+    let mut buffer = Normalized::with_capacity(input.len().min(MAX_CHUNK));
     for (start, line) in chunks(input) {
-        let norm = Normalized::new(line, start);
-        let cx = Ctx::new(language, input, &norm);
+        buffer.reset(line, start);
+        let norm = &buffer;
+        let cx = Ctx::new(language, input, norm);
         let body = norm.text.trim_end();
         if body.trim().is_empty() {
             continue;

@@ -70,39 +70,82 @@ pub struct Normalized {
 }
 
 impl Normalized {
+    /// An empty buffer with room for a stretch of `len` bytes.
+    pub fn with_capacity(len: usize) -> Self {
+        Normalized { text: String::with_capacity(len), map: Vec::with_capacity(len + 1) }
+    }
+
     /// Normalises `input[base..base + slice.len()]`, given as `slice`.
     pub fn new(slice: &str, base: usize) -> Self {
-        let mut out =
-            Normalized { text: String::with_capacity(slice.len()), map: Vec::with_capacity(slice.len() + 1) };
+        let mut out = Normalized::default();
+        out.reset(slice, base);
+        out
+    }
+
+    /// Normalises `slice` (at input offset `base`) into this buffer, replacing what it held:
+    /// the parser reads line after line through one buffer instead of allocating per line.
+    pub fn reset(&mut self, slice: &str, base: usize) {
+        self.text.clear();
+        self.map.clear();
+        self.text.reserve(slice.len());
+        self.map.reserve(slice.len() + 1);
         // Text in ASCII and precomposed Vietnamese letters is NFC as it stands (tested): it is
-        // copied in one pass. At the first other character, start again and let the Unicode
-        // quick check decide.
-        let mut simple = true;
-        for (i, c) in slice.char_indices() {
-            if !is_nfc_char(c) {
-                simple = false;
-                break;
-            }
-            out.push_char(c, base + i);
-        }
-        if simple || {
-            out.text.clear();
-            out.map.clear();
-            is_nfc_quick(slice.chars()) == IsNormalized::Yes
-        } {
-            if !simple {
+        // copied in one pass over the bytes. At the first other character, start again and let
+        // the Unicode quick check decide.
+        if !self.copy_simple(slice, base) {
+            self.text.clear();
+            self.map.clear();
+            if is_nfc_quick(slice.chars()) == IsNormalized::Yes {
                 for (i, c) in slice.char_indices() {
-                    out.push_char(c, base + i);
+                    self.push_char(c, base + i);
                 }
+            } else {
+                self.compose(slice, base);
             }
-            out.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
-            return out;
         }
+        self.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
+    }
+
+    /// The fast path of [`Normalized::reset`]: `false` (and a partly filled buffer) at the
+    /// first character that is not [`is_nfc_char`].
+    fn copy_simple(&mut self, slice: &str, base: usize) -> bool {
+        let bytes = slice.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let at = u32::try_from(base + i).unwrap_or(u32::MAX);
+            if b.is_ascii() && b != b'\t' {
+                // The byte loop sees most of the input: ASCII other than a tab is lower-cased,
+                // a blank after a blank (or at the start) is dropped, nothing else.
+                if b != b' ' || self.text.as_bytes().last().is_some_and(|&l| l != b' ') {
+                    self.text.push(char::from(b.to_ascii_lowercase()));
+                    self.map.push(at);
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = slice.get(i..).and_then(|s| s.chars().next()) else { return false };
+            if !is_nfc_char(c) {
+                return false;
+            }
+            let len = c.len_utf8();
+            if vietnamese_lower(c) == Some(c) {
+                // A small Vietnamese letter, the commonest non-ASCII character: copied.
+                self.text.push(c);
+                self.map.extend(std::iter::repeat_n(at, len));
+            } else {
+                self.push_other(c, base + i);
+            }
+            i += len;
+        }
+        true
+    }
+
+    /// The slow path: compose each cluster (a base and its combining marks) to NFC.
+    fn compose(&mut self, slice: &str, base: usize) {
         let mut iter = slice.char_indices().peekable();
         let mut buf = String::new();
         while let Some((i, c)) = iter.next() {
             let at = base + i;
-            // Gather one cluster (a base and its combining marks) and compose it.
             buf.clear();
             buf.push(c);
             while let Some(&(_, m)) = iter.peek() {
@@ -113,11 +156,9 @@ impl Normalized {
                 iter.next();
             }
             for composed in buf.nfc() {
-                out.push_char(composed, at);
+                self.push_char(composed, at);
             }
         }
-        out.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
-        out
     }
 
     // Called for every character of the input: inlined into the copy loops.
