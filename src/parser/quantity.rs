@@ -5,10 +5,10 @@
 
 use nom::Parser;
 use nom::bytes::complete::take_while1;
-use nom::character::complete::{char, one_of, space0};
-use nom::combinator::{opt, recognize};
+use nom::character::complete::{char, space0};
+use nom::combinator::opt;
 
-use super::lexicon::Cat;
+use super::lexicon::{Cat, CatSet};
 use super::normalize::is_word_char;
 use super::{Ctx, PResult};
 use crate::bulletin::Range;
@@ -35,10 +35,12 @@ pub struct Value {
     pub hours: Option<u32>,
 }
 
-/// Skips blanks (normalisation leaves single spaces).
+/// Skips blanks (normalisation leaves single spaces). Every rule starts with it, so it looks
+/// at bytes rather than going through a general combinator.
+#[inline]
 pub fn ws(i: &str) -> PResult<'_, ()> {
-    let (i, _) = space0(i)?;
-    Ok((i, ()))
+    let n = i.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    Ok((i.get(n..).unwrap_or(""), ()))
 }
 
 /// Matches the longest phrase of `cat` after blanks.
@@ -50,21 +52,44 @@ pub fn lex<'a>(cx: &Ctx<'_>, cat: Cat, i: &'a str) -> PResult<'a, &'static str> 
     }
 }
 
+/// Whether a phrase of a category in `cats` may start after the blanks at `i` (a rule's
+/// first-set test: `false` is certain, so the rule's phrases need not be compared one by one).
+fn may_start(cx: &Ctx<'_>, cats: CatSet, i: &str) -> bool {
+    let (i, ()) = ws(i).unwrap_or((i, ()));
+    cx.vocab(i).may_start(cats)
+}
+
+/// The longest number text that `number` reads: the digits, and a decimal part when one follows.
+const MAX_NUMBER: usize = 12;
+
 // number = digit , { digit } , [ ( "," | "." ) , digit , { digit } ] ;
 pub fn number(i: &str) -> PResult<'_, f64> {
     let (i, ()) = ws(i)?;
-    let (rest, text) = recognize((
-        take_while1(|c: char| c.is_ascii_digit()),
-        opt((one_of(",."), take_while1(|c: char| c.is_ascii_digit()))),
-    ))
-    .parse(i)?;
-    // A decimal comma reads as a point: "1,5" is 1.5. Four digits after a point are a
-    // thousands separator nobody uses in bulletins; read them as a decimal all the same.
-    let v: f64 = text.replace(',', ".").parse().map_err(|_| nom::Err::Error(()))?;
-    if text.len() > 12 {
+    let bytes = i.as_bytes();
+    let digits = |from: usize| bytes.get(from..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count());
+    let int = digits(0);
+    if int == 0 {
         return Err(nom::Err::Error(()));
     }
-    Ok((rest, v))
+    let mut end = int;
+    if matches!(bytes.get(int), Some(b',' | b'.')) {
+        let frac = digits(int + 1);
+        if frac > 0 {
+            end = int + 1 + frac;
+        }
+    }
+    if end > MAX_NUMBER {
+        return Err(nom::Err::Error(()));
+    }
+    // A decimal comma reads as a point: "1,5" is 1.5. Four digits after a point are a
+    // thousands separator nobody uses in bulletins; read them as a decimal all the same.
+    let mut buf = [0u8; MAX_NUMBER];
+    for (d, &s) in buf.iter_mut().zip(bytes.iter().take(end)) {
+        *d = if s == b',' { b'.' } else { s };
+    }
+    let text = buf.get(..end).and_then(|b| std::str::from_utf8(b).ok()).ok_or(nom::Err::Error(()))?;
+    let v: f64 = text.parse().map_err(|_| nom::Err::Error(()))?;
+    Ok((i.get(end..).unwrap_or(""), v))
 }
 
 // range_sep = "-" | "đến" | "tới" | "to" | "and" ;
@@ -80,6 +105,10 @@ fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
 // unit = deg_unit | percent_unit | speed_unit | mm_unit | cm_unit | km_unit | m_unit ;
 pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
     let (i, ()) = ws(i)?;
+    let vocab = cx.vocab(i);
+    if !vocab.may_start(UNITS) {
+        return Err(nom::Err::Error(()));
+    }
     // Longest first across the unit categories: "km/h" before "km" before "m".
     let mut best: Option<(&'a str, Unit)> = None;
     for (cat, u) in [
@@ -91,7 +120,7 @@ pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
         (Cat::KmUnit, Unit::Km),
         (Cat::MUnit, Unit::M),
     ] {
-        if let Some((v, rest)) = cx.longest(cat, i) {
+        if let Some((v, rest)) = vocab.longest(cat, i) {
             let u = if cat == Cat::SpeedUnit && v == "ms" { Unit::Ms } else { u };
             if best.is_none_or(|(r, _)| rest.len() < r.len()) {
                 best = Some((rest, u));
@@ -100,6 +129,17 @@ pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
     }
     best.ok_or(nom::Err::Error(()))
 }
+
+/// The categories of [`unit`].
+const UNITS: CatSet = CatSet::of(&[
+    Cat::SpeedUnit,
+    Cat::DegUnit,
+    Cat::PercentUnit,
+    Cat::MmUnit,
+    Cat::CmUnit,
+    Cat::KmUnit,
+    Cat::MUnit,
+]);
 
 // mangled_degree = digit , { digit } , "0c" ;  (* "200C" is 20 °C with the sign lost *)
 fn mangled_degree(raw: f64, after: &str) -> Option<(f64, &str)> {
@@ -154,12 +194,19 @@ fn per_hours(i: &str) -> PResult<'_, u32> {
     Ok((i, n.parse().map_err(|_| nom::Err::Error(()))?))
 }
 
+/// What may stand before a value's number, and after it.
+const BEFORE_VALUE: CatSet = CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge]);
+const AFTER_VALUE: CatSet = CatSet::of(&[Cat::OpenMinAfter, Cat::OpenMaxAfter]);
+
 // value = { value_hedge } , [ open_min | open_max ] , { value_hedge } , range ,
 //         [ open_min_after | open_max_after ] , [ per_hours ] ;
 pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
     let (mut i, ()) = ws(i)?;
     let mut open: Option<bool> = None; // Some(true): open above, Some(false): open below
     for _ in 0..6 {
+        if !may_start(cx, BEFORE_VALUE, i) {
+            break;
+        }
         if let Ok((r, _)) = lex(cx, Cat::OpenMin, i) {
             open = Some(true);
             i = r;
@@ -173,12 +220,14 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         }
     }
     let (mut i, (mut r, u)) = range(cx, i)?;
-    if let Ok((rest, _)) = lex(cx, Cat::OpenMinAfter, i) {
-        open = Some(true);
-        i = rest;
-    } else if let Ok((rest, _)) = lex(cx, Cat::OpenMaxAfter, i) {
-        open = Some(false);
-        i = rest;
+    if may_start(cx, AFTER_VALUE, i) {
+        if let Ok((rest, _)) = lex(cx, Cat::OpenMinAfter, i) {
+            open = Some(true);
+            i = rest;
+        } else if let Ok((rest, _)) = lex(cx, Cat::OpenMaxAfter, i) {
+            open = Some(false);
+            i = rest;
+        }
     }
     match open {
         Some(true) => r = Range::new(r.min, None),
