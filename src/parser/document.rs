@@ -26,6 +26,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
 
     // One buffer for every line: allocated once, refilled per line.
     let mut buffer = Normalized::with_capacity(input.len().min(MAX_CHUNK));
+    let mut items = Vec::new(); // one sentence's raw items, refilled per sentence
     for (start, line) in chunks(input) {
         buffer.reset(line, start);
         let norm = &buffer;
@@ -71,8 +72,9 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         }
         let row_start = cell.is_some() && is_time_cell(text);
         for sent in sentences(text) {
-            let items = phrase::sentence(&cx, sent);
-            let produced = b.sentence(&norm, &items, row_start);
+            phrase::sentence_into(&cx, sent, &mut items);
+            let items = items.as_slice();
+            let produced = b.sentence(norm, items, row_start);
             // A sentence with no fact is understood only when every word of it is known
             // ("Biển động nhẹ.", "Đêm gió giảm dần."); a bare name ("Hoàng Uyên") is not.
             let whole_known = items.iter().all(|r| r.item != Item::Unknown);
@@ -83,7 +85,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             if produced == 0 && !(whole_known && worded) && !row_start {
                 continue; // all of it stays unparsed
             }
-            for r in &items {
+            for r in items {
                 if r.item != Item::Unknown {
                     cover(&mut covered, norm.start(r.start), norm.end(r.end));
                 }
@@ -158,43 +160,48 @@ const ABBREVIATIONS: [&str; 12] = ["tp", "tx", "tt", "q", "p", "h", "tr", "st", 
 
 // sentences = sentence , { sentence_end , sentence } ;
 // sentence_end = ( "." | "!" | "?" | "|" | "•" ) , ? not between digits, not in "TP.HCM" ? ;
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|x| x.1);
-        let before = prev.replace(c);
-        let prev = before;
-        let boundary = match c {
-            '.' => {
-                let digits =
-                    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
-                // "tp.hcm", "tx. giá rai" are abbreviations; "dày đặc.miền trung" is a missing
-                // blank after a full stop.
-                let word = text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
-                let abbrev = prev.is_some_and(is_letter) && ABBREVIATIONS.contains(&word);
-                !digits && !abbrev
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // Only the ends are looked at closely; every other byte is passed over ("•" is the
+        // only end outside ASCII, and its first byte starts no ASCII character).
+        while at < bytes.len() {
+            let i = at;
+            let (len, boundary) = match bytes.get(i) {
+                Some(b'.') => (1, full_stop(text, start, i)),
+                Some(b'!' | b'?' | b'|') => (1, true),
+                Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('•')) => ('•'.len_utf8(), true),
+                _ => (1, false),
+            };
+            at += len;
+            if boundary {
+                let piece = text.get(start..i);
+                start = at;
+                if let Some(s) = piece
+                    && !s.trim().is_empty()
+                {
+                    return Some(s);
+                }
             }
-            '!' | '?' | '|' | '•' => true,
-            _ => false,
-        };
-        if boundary {
-            if let Some(s) = text.get(start..i)
-                && !s.trim().is_empty()
-            {
-                out.push(s);
-            }
-            start = i + c.len_utf8();
         }
-    }
-    if let Some(s) = text.get(start..)
-        && !s.trim().is_empty()
-    {
-        out.push(s);
-    }
-    out
+        let piece = text.get(start..).filter(|s| !s.trim().is_empty());
+        start = bytes.len();
+        piece
+    })
+}
+
+/// Whether the full stop at `i` ends a sentence that started at `start`: not between digits
+/// ("3.5m"), not after an abbreviation ("tp.hcm", "tx. giá rai"); "dày đặc.miền trung" is a
+/// missing blank after a full stop.
+fn full_stop(text: &str, start: usize, i: usize) -> bool {
+    let prev = text.get(..i).and_then(|t| t.chars().next_back());
+    let next = text.get(i + 1..).and_then(|t| t.chars().next());
+    let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
+    let word = text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
+    let abbrev = prev.is_some_and(is_letter) && ABBREVIATIONS.contains(&word);
+    !digits && !abbrev
 }
 
 /// Strips list bullets and emoji markers at the start of a line.
@@ -468,9 +475,11 @@ mod tests {
 
     #[test]
     fn sentence_split_keeps_decimals_and_abbreviations() {
-        assert_eq!(sentences("sóng cao 3.5m. gió nhẹ"), vec!["sóng cao 3.5m", " gió nhẹ"]);
-        assert_eq!(sentences("dày đặc.miền trung có mưa"), vec!["dày đặc", "miền trung có mưa"]);
-        assert_eq!(sentences("tp.hcm có mưa").len(), 1);
+        let all = |t| sentences(t).collect::<Vec<_>>();
+        assert_eq!(all("sóng cao 3.5m. gió nhẹ"), vec!["sóng cao 3.5m", " gió nhẹ"]);
+        assert_eq!(all("dày đặc.miền trung có mưa"), vec!["dày đặc", "miền trung có mưa"]);
+        assert_eq!(all("tp.hcm có mưa").len(), 1);
+        assert_eq!(all("mưa rào • gió nhẹ! trời nắng? | x."), vec!["mưa rào ", " gió nhẹ", " trời nắng", " ", " x"]);
     }
 
     #[test]

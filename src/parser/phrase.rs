@@ -21,6 +21,13 @@ fn fail<T>() -> PResult<'static, T> {
 // sentence = { item } ;
 pub fn sentence(cx: &Ctx<'_>, text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
+    sentence_into(cx, text, &mut out);
+    out
+}
+
+/// [`sentence`] into a buffer the caller reuses (cleared first).
+pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
+    out.clear();
     let mut i = text;
     while let Ok((rest, ())) = ws(i) {
         i = rest;
@@ -41,7 +48,6 @@ pub fn sentence(cx: &Ctx<'_>, text: &str) -> Vec<Raw> {
             }
         }
     }
-    out
 }
 
 // item = punctuation | boilerplate | cause | clock | date | lat_lon | risk | change | value
