@@ -479,7 +479,7 @@ mod tests {
         assert_eq!(all("sóng cao 3.5m. gió nhẹ"), vec!["sóng cao 3.5m", " gió nhẹ"]);
         assert_eq!(all("dày đặc.miền trung có mưa"), vec!["dày đặc", "miền trung có mưa"]);
         assert_eq!(all("tp.hcm có mưa").len(), 1);
-        assert_eq!(all("mưa rào • gió nhẹ! trời nắng? | x."), vec!["mưa rào ", " gió nhẹ", " trời nắng", " ", " x"]);
+        assert_eq!(all("mưa rào • gió nhẹ! trời nắng? | x."), vec!["mưa rào ", " gió nhẹ", " trời nắng", " x"]);
     }
 
     #[test]
