@@ -160,15 +160,27 @@ struct Words {
 /// its first character when it starts with anything else. If text starts with a phrase as whole
 /// words, the text's first word equals the phrase's, so one lookup finds every candidate.
 fn first_word(i: &str) -> &str {
-    let mut chars = i.char_indices();
-    match chars.next() {
-        None => "",
-        Some((_, c)) if !is_word_char(c) => i.get(..c.len_utf8()).unwrap_or(i),
-        Some(_) => {
-            let end = chars.find(|&(_, c)| !is_word_char(c)).map_or(i.len(), |(n, _)| n);
-            i.get(..end).unwrap_or(i)
+    // Asked at every position: ASCII bytes are tested as bytes, other characters decoded.
+    let bytes = i.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        match i.get(end..).and_then(|t| t.chars().next()) {
+            Some(c) if is_word_char(c) => end += c.len_utf8(),
+            _ => break,
         }
     }
+    if end == 0 {
+        // Not a word: the first character alone.
+        end = i.chars().next().map_or(0, char::len_utf8);
+    }
+    i.get(..end).unwrap_or(i)
 }
 
 /// A malformed vocabulary line; the embedded files are checked by a unit test.

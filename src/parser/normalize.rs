@@ -59,13 +59,21 @@ fn is_nfc_char(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{A0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}')
 }
 
+/// An input offset as stored in the map (inputs past 4 GiB saturate; lines are read in chunks
+/// far below that, but a whole input's offsets are not).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 /// A normalised stretch of the input.
 #[derive(Debug, Default)]
 pub struct Normalized {
     /// Lower-case, NFC, dashes folded to `-`, runs of blanks folded to one space.
     pub text: String,
-    /// `map[i]` is the input offset of the cluster that normalised byte `i` came from;
-    /// `map[text.len()]` is the input offset just past the stretch.
+    /// `map[i]` is the input offset that normalised byte `i` came from: of the byte itself
+    /// when it was copied as it stands, of the character or cluster it was made from otherwise;
+    /// `map[text.len()]` is the input offset just past the stretch. Only character boundaries of
+    /// `text` are looked up.
     map: Vec<u32>,
 }
 
@@ -108,17 +116,30 @@ impl Normalized {
 
     /// The fast path of [`Normalized::reset`]: `false` (and a partly filled buffer) at the
     /// first character that is not [`is_nfc_char`].
+    ///
+    /// Most bytes are copied as they stand (ASCII, a single blank, small Vietnamese letters):
+    /// they are gathered into runs, each copied at once with its offsets, and ASCII capitals
+    /// are lowered over the whole text at the end. Only blanks that fold and characters that
+    /// change (capitals outside ASCII, dashes, quotes, odd blanks) are handled one by one.
     fn copy_simple(&mut self, slice: &str, base: usize) -> bool {
         let bytes = slice.as_bytes();
+        let mut run = 0; // start of the bytes waiting to be copied as they stand
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let at = u32::try_from(base + i).unwrap_or(u32::MAX);
-            if b.is_ascii() && b != b'\t' {
-                // The byte loop sees most of the input: ASCII other than a tab is lower-cased,
-                // a blank after a blank (or at the start) is dropped, nothing else.
-                if b != b' ' || self.text.as_bytes().last().is_some_and(|&l| l != b' ') {
-                    self.text.push(char::from(b.to_ascii_lowercase()));
-                    self.map.push(at);
+            if b.is_ascii() {
+                if b == b' ' || b == b'\t' {
+                    let after_blank = match i.checked_sub(1) {
+                        Some(p) if p >= run => bytes.get(p) == Some(&b' '),
+                        _ => self.text.as_bytes().last().is_none_or(|&l| l == b' '),
+                    };
+                    if b == b'\t' || after_blank {
+                        self.copy_run(slice, base, run, i);
+                        if !after_blank {
+                            self.text.push(' ');
+                            self.map.push(offset(base + i));
+                        }
+                        run = i + 1;
+                    }
                 }
                 i += 1;
                 continue;
@@ -128,16 +149,24 @@ impl Normalized {
                 return false;
             }
             let len = c.len_utf8();
-            if vietnamese_lower(c) == Some(c) {
-                // A small Vietnamese letter, the commonest non-ASCII character: copied.
-                self.text.push(c);
-                self.map.extend(std::iter::repeat_n(at, len));
-            } else {
+            if vietnamese_lower(c) != Some(c) {
+                self.copy_run(slice, base, run, i);
                 self.push_other(c, base + i);
+                run = i + len;
             }
             i += len;
         }
+        self.copy_run(slice, base, run, bytes.len());
+        self.text.make_ascii_lowercase();
         true
+    }
+
+    /// Copies `slice[a..b]` as it stands, each byte mapped to its own input offset.
+    fn copy_run(&mut self, slice: &str, base: usize, a: usize, b: usize) {
+        if let Some(run) = slice.get(a..b) {
+            self.text.push_str(run);
+            self.map.extend((base + a..base + b).map(offset));
+        }
     }
 
     /// The slow path: compose each cluster (a base and its combining marks) to NFC.
@@ -214,12 +243,22 @@ impl Normalized {
 
     /// The input offset of normalised offset `i` (a start).
     pub fn start(&self, i: usize) -> usize {
+        // An offset inside a character counts as that character's start.
+        let mut i = i.min(self.text.len());
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
         self.map.get(i).or(self.map.last()).copied().unwrap_or(0) as usize
     }
 
     /// The input offset just past normalised offset `i - 1` (an end): the start of the next
     /// cluster, so an end never falls inside a character of the input.
     pub fn end(&self, i: usize) -> usize {
+        // An offset inside a character counts as that character's end.
+        let mut i = i.min(self.text.len());
+        while !self.text.is_char_boundary(i) {
+            i += 1;
+        }
         if i == 0 {
             return self.start(0);
         }
@@ -254,6 +293,25 @@ mod tests {
         assert_eq!(n.end(n.text.len()), 10 + input.len());
         // "ư" composed from two input chars: its end is past the combining mark.
         assert_eq!(n.end(n.text.find('a').unwrap_or(0)), 10 + "Mu\u{031b}".len());
+    }
+
+    #[test]
+    fn copied_and_changed_characters_map_back() {
+        // Copied runs, a folded tab and blank run, a capital, a dash: every character boundary
+        // of the text maps to the input character it came from, and an offset inside a
+        // character counts as that character.
+        let input = "Gió\tĐông  BẮC 3\u{2013}4 đều";
+        let n = Normalized::new(input, 5);
+        assert_eq!(n.text, "gió đông bắc 3-4 đều");
+        let pairs = [("gió", "Gió"), ("đông", "Đông"), ("bắc", "BẮC"), ("-", "\u{2013}"), ("đều", "đều")];
+        for (norm, orig) in pairs {
+            let (a, b) = (n.text.find(norm).unwrap_or(0), input.find(orig).unwrap_or(0));
+            assert_eq!(n.start(a), 5 + b, "{norm}");
+            assert_eq!(n.end(a + norm.len()), 5 + b + orig.len(), "{norm}");
+        }
+        let d = n.text.find("đều").unwrap_or(0);
+        assert_eq!(n.start(d + 1), n.start(d));
+        assert_eq!(n.end(d + 1), n.end(d + "đ".len()));
     }
 
     #[test]
