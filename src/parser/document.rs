@@ -483,6 +483,22 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_taking_the_rest_of_its_sentence_covers_it() {
+        // A cause ("ảnh hưởng …") and boilerplate ("đều có nguy cơ …") read to the end of their
+        // sentence: nothing of it is left unparsed, least of all a word cut after its first
+        // letter ("nh hưởng", "ều có").
+        let opts = ParseOptions::default();
+        let text = "Sau đó không khí lạnh ảnh hưởng đến các nơi khác ở Bắc Bộ. \
+                    Tàu thuyền trên các khu vực trên đều có nguy cơ cao chịu tác động của gió mạnh.";
+        let doc = document(text, Language::Vi, &opts);
+        for u in &doc.unparsed {
+            assert!(!u.text.starts_with("nh ") && !u.text.starts_with("ều"), "{:?}", u.text);
+            let before = text.get(..u.span.0).and_then(|t| t.chars().next_back());
+            assert!(!before.is_some_and(char::is_alphanumeric), "cut inside a word: {:?}", u.text);
+        }
+    }
+
+    #[test]
     fn dates_and_times() {
         let opts = ParseOptions::default();
         assert_eq!(

@@ -115,17 +115,16 @@ fn unknown_word(i: &str) -> (&str, &str) {
 // boilerplate = boilerplate_phrase , ? rest of sentence ? ;
 fn boilerplate<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (_, _) = lex(cx, Cat::Boilerplate, i)?;
-    Ok(("", Item::Boilerplate))
+    // The empty rest is taken at the end of `i`, not a free-standing "": spans are measured
+    // from where the rest starts.
+    Ok((i.get(i.len()..).unwrap_or_default(), Item::Boilerplate))
 }
 
 // cause = cause_phrase , ? words up to "nên", "," or the sentence end ? ;
 fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::Cause, i)?;
     let stop = [rest.find(','), rest.find(" nên "), rest.find(" so ")].into_iter().flatten().min();
-    let rest = match stop {
-        Some(n) => rest.get(n..).unwrap_or(""),
-        None => "",
-    };
+    let rest = rest.get(stop.unwrap_or(rest.len())..).unwrap_or_default();
     let rest = rest.strip_prefix(" nên").unwrap_or(rest);
     Ok((rest, Item::Cause))
 }
