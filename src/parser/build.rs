@@ -138,7 +138,7 @@ impl<'a> Builder<'a> {
                 s.clause_first_item = k + 1;
                 s.coverage = None;
                 s.exception = false;
-                if raw.item == Item::Semicolon {
+                if matches!(raw.item, Item::Semicolon) {
                     s.last_rain = None;
                 }
             }
@@ -176,7 +176,7 @@ impl<'a> Builder<'a> {
                 let rest = s.items.get(k + 1..).unwrap_or(&[]);
                 let trailing =
                     rest.iter().all(|r| matches!(r.item, Item::Where | Item::Filler | Item::Comma));
-                let end = rest.iter().rev().find(|r| r.item == Item::Where).map_or(b, |r| r.end);
+                let end = rest.iter().rev().find(|r| matches!(r.item, Item::Where)).map_or(b, |r| r.end);
                 let place = slice(self.input, s.norm, a, end);
                 // A bare head ("in", "over", "area") names no place.
                 let named = place.split_whitespace().nth(1).is_some();

@@ -77,16 +77,16 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             let produced = b.sentence(norm, items, row_start);
             // A sentence with no fact is understood only when every word of it is known
             // ("Biển động nhẹ.", "Đêm gió giảm dần."); a bare name ("Hoàng Uyên") is not.
-            let whole_known = items.iter().all(|r| r.item != Item::Unknown);
+            let whole_known = items.iter().all(|r| !matches!(r.item, Item::Unknown));
             let worded = items.iter().any(|r| {
-                r.item != Item::Name
+                !matches!(r.item, Item::Name)
                     && norm.text.get(r.start..r.end).is_some_and(|t| t.chars().any(is_letter))
             });
             if produced == 0 && !(whole_known && worded) && !row_start {
                 continue; // all of it stays unparsed
             }
             for r in items {
-                if r.item != Item::Unknown {
+                if !matches!(r.item, Item::Unknown) {
                     cover(&mut covered, norm.start(r.start), norm.end(r.end));
                 }
             }
@@ -168,12 +168,18 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         // Only the ends are looked at closely; every other byte is passed over ("•" is the
         // only end outside ASCII, and its first byte starts no ASCII character).
         while at < bytes.len() {
+            // Straight to the next byte that may end a sentence.
+            at += bytes
+                .get(at..)
+                .and_then(|b| b.iter().position(|&c| matches!(c, b'.' | b'!' | b'?' | b'|' | 0xE2)))
+                .unwrap_or(bytes.len() - at);
             let i = at;
             let (len, boundary) = match bytes.get(i) {
                 Some(b'.') => (1, full_stop(text, start, i)),
                 Some(b'!' | b'?' | b'|') => (1, true),
                 Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('•')) => ('•'.len_utf8(), true),
-                _ => (1, false),
+                Some(_) => (1, false),
+                None => break,
             };
             at += len;
             if boundary {
@@ -479,7 +485,10 @@ mod tests {
         assert_eq!(all("sóng cao 3.5m. gió nhẹ"), vec!["sóng cao 3.5m", " gió nhẹ"]);
         assert_eq!(all("dày đặc.miền trung có mưa"), vec!["dày đặc", "miền trung có mưa"]);
         assert_eq!(all("tp.hcm có mưa").len(), 1);
-        assert_eq!(all("mưa rào • gió nhẹ! trời nắng? | x."), vec!["mưa rào ", " gió nhẹ", " trời nắng", " x"]);
+        assert_eq!(
+            all("mưa rào • gió nhẹ! trời nắng? | x."),
+            vec!["mưa rào ", " gió nhẹ", " trời nắng", " x"]
+        );
     }
 
     #[test]

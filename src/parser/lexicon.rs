@@ -130,13 +130,48 @@ struct Entry {
     value: &'static str,
     /// Whether the phrase must be followed by a word boundary (it ends in a letter or digit).
     bounded: bool,
+    /// The phrase's first (up to) eight bytes, little-endian, and the mask of those bytes.
+    head: u64,
+    mask: u64,
 }
 
 impl Entry {
+    fn new(cat: Cat, phrase: String, value: &'static str) -> Self {
+        let bounded = phrase.chars().last().is_some_and(is_word_char);
+        let n = phrase.len().min(8);
+        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        Entry { cat, head: first8(phrase.as_bytes()) & mask, mask, phrase, value, bounded }
+    }
+
     /// The rest of `i` after this phrase, when `i` starts with it as whole words.
+    #[inline]
     fn strip<'a>(&self, i: &'a str) -> Option<&'a str> {
-        let rest = i.strip_prefix(self.phrase.as_str())?;
+        let (p, t) = (self.phrase.as_bytes(), i.as_bytes());
+        // Phrases under one first word differ early: comparing the first eight bytes as one
+        // number settles most of them without a call to compare slices.
+        if t.len() < p.len() || first8(t) & self.mask != self.head {
+            return None;
+        }
+        if p.len() > 8 && t.get(8..p.len()) != p.get(8..) {
+            return None;
+        }
+        let rest = i.get(p.len()..)?;
         (!self.bounded || !rest.chars().next().is_some_and(is_word_char)).then_some(rest)
+    }
+}
+
+/// The first eight bytes of `b` as a little-endian number, zero-padded.
+#[inline]
+fn first8(b: &[u8]) -> u64 {
+    match b.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => {
+            let mut buf = [0u8; 8];
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = *s;
+            }
+            u64::from_le_bytes(buf)
+        }
     }
 }
 
@@ -215,13 +250,12 @@ impl Lexicon {
                 if key.is_empty() {
                     continue;
                 }
-                let bounded = phrase.chars().last().is_some_and(is_word_char);
                 let words = lex.index.entry(key.to_owned()).or_default();
                 if words.entries.iter().any(|e| e.cat == cat && e.phrase == phrase) {
                     continue;
                 }
                 words.cats = words.cats.with(cat);
-                words.entries.push(Entry { cat, phrase, value, bounded });
+                words.entries.push(Entry::new(cat, phrase, value));
             }
         }
         // Stable: among phrases of equal length the file's order is kept.

@@ -66,7 +66,8 @@ const MAX_NUMBER: usize = 12;
 pub fn number(i: &str) -> PResult<'_, f64> {
     let (i, ()) = ws(i)?;
     let bytes = i.as_bytes();
-    let digits = |from: usize| bytes.get(from..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count());
+    let digits =
+        |from: usize| bytes.get(from..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count());
     let int = digits(0);
     if int == 0 {
         return Err(nom::Err::Error(()));
@@ -80,6 +81,11 @@ pub fn number(i: &str) -> PResult<'_, f64> {
     }
     if end > MAX_NUMBER {
         return Err(nom::Err::Error(()));
+    }
+    if end == int {
+        // A whole number (most are): its digits, exactly (twelve digits are far below 2^53).
+        let v = bytes.iter().take(end).fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        return Ok((i.get(end..).unwrap_or(""), v as f64));
     }
     // A decimal comma reads as a point: "1,5" is 1.5. Four digits after a point are a
     // thousands separator nobody uses in bulletins; read them as a decimal all the same.
