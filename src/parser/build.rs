@@ -177,13 +177,13 @@ impl<'a> Builder<'a> {
                 let trailing =
                     rest.iter().all(|r| matches!(r.item, Item::Where | Item::Filler | Item::Comma));
                 let end = rest.iter().rev().find(|r| matches!(r.item, Item::Where)).map_or(b, |r| r.end);
-                let place = slice(self.input, s.norm, a, end);
+                let place = self.input.get(s.norm.start(a)..s.norm.end(end)).unwrap_or("").trim();
                 // A bare head ("in", "over", "area") names no place.
                 let named = place.split_whitespace().nth(1).is_some();
                 if trailing && named && self.facts.len() > s.clause_start {
                     for f in self.facts.get_mut(s.clause_start..).unwrap_or(&mut []) {
                         if f.qualifiers.where_.is_none() {
-                            f.qualifiers.where_ = Some(place.clone());
+                            f.qualifiers.where_ = Some(place.to_owned());
                         }
                     }
                     return;
