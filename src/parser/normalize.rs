@@ -52,6 +52,29 @@ fn vietnamese_lower(c: char) -> Option<char> {
     char::from_u32(lower)
 }
 
+/// The length of the UTF-8 character `b` starts with (its first byte is not ASCII), and
+/// whether it is a small Vietnamese letter, which normalisation leaves as it is: the
+/// commonest non-ASCII character, told from its bytes without decoding it to a `char`
+/// (tested against [`vietnamese_lower`]).
+#[inline]
+fn small_letter(b: &[u8]) -> (usize, bool) {
+    match *b {
+        // U+0080 … U+07FF: "ß" … "ÿ" but "÷", and ă đ ĩ ũ ơ ư.
+        [lead @ 0xC2..=0xDF, next, ..] => {
+            let n = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+            (2, matches!(n, 0xDF..=0xFF if n != 0xF7) || matches!(n, 0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0))
+        }
+        // U+1EA1 … U+1EF9, the odd ones: ạ … ỹ.
+        [0xE1, mid @ (0xBA | 0xBB), last, ..] => {
+            let n = 0x1000 | (u32::from(mid & 0x3F) << 6) | u32::from(last & 0x3F);
+            (3, (0x1EA1..=0x1EF9).contains(&n) && n & 1 == 1)
+        }
+        [0xE0..=0xEF, ..] => (3, false),
+        [0xF0..=0xF4, ..] => (4, false),
+        _ => (2, false),
+    }
+}
+
 /// A character that is NFC by itself and never combines with what follows it: ASCII, and the
 /// precomposed Latin letters Vietnamese is written in.
 #[inline]
@@ -124,35 +147,43 @@ impl Normalized {
     fn copy_simple(&mut self, slice: &str, base: usize) -> bool {
         let bytes = slice.as_bytes();
         let mut run = 0; // start of the bytes waiting to be copied as they stand
+        // Whether the text (with the waiting run) is empty or ends in a blank: a blank there
+        // is dropped.
+        let mut blank = self.text.as_bytes().last().is_none_or(|&l| l == b' ');
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii() {
-                if b == b' ' || b == b'\t' {
-                    let after_blank = match i.checked_sub(1) {
-                        Some(p) if p >= run => bytes.get(p) == Some(&b' '),
-                        _ => self.text.as_bytes().last().is_none_or(|&l| l == b' '),
-                    };
-                    if b == b'\t' || after_blank {
+                match b {
+                    b' ' if blank => {
                         self.copy_run(slice, base, run, i);
-                        if !after_blank {
+                        run = i + 1;
+                    }
+                    b'\t' => {
+                        self.copy_run(slice, base, run, i);
+                        if !blank {
                             self.text.push(' ');
                             self.map.push(offset(base + i));
                         }
                         run = i + 1;
                     }
+                    _ => {}
                 }
+                blank = b == b' ' || b == b'\t';
                 i += 1;
                 continue;
             }
-            let Some(c) = slice.get(i..).and_then(|s| s.chars().next()) else { return false };
-            if !is_nfc_char(c) {
-                return false;
-            }
-            let len = c.len_utf8();
-            if vietnamese_lower(c) != Some(c) {
+            let (len, small) = small_letter(bytes.get(i..).unwrap_or_default());
+            if !small {
+                let Some(c) = slice.get(i..).and_then(|s| s.chars().next()) else { return false };
+                if !is_nfc_char(c) {
+                    return false;
+                }
                 self.copy_run(slice, base, run, i);
                 self.push_other(c, base + i);
                 run = i + len;
+                blank = self.text.as_bytes().last().is_none_or(|&l| l == b' ');
+            } else {
+                blank = false;
             }
             i += len;
         }
@@ -165,7 +196,10 @@ impl Normalized {
     fn copy_run(&mut self, slice: &str, base: usize, a: usize, b: usize) {
         if let Some(run) = slice.get(a..b) {
             self.text.push_str(run);
-            self.map.extend((base + a..base + b).map(offset));
+            match (u32::try_from(base + a), u32::try_from(base + b)) {
+                (Ok(start), Ok(end)) => self.map.extend(start..end),
+                _ => self.map.extend((base + a..base + b).map(offset)),
+            }
         }
     }
 
@@ -312,6 +346,16 @@ mod tests {
         let d = n.text.find("đều").unwrap_or(0);
         assert_eq!(n.start(d + 1), n.start(d));
         assert_eq!(n.end(d + 1), n.end(d + "đ".len()));
+    }
+
+    #[test]
+    fn small_letters_from_bytes() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let (len, small) = small_letter(c.encode_utf8(&mut buf).as_bytes());
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            assert_eq!(small, vietnamese_lower(c) == Some(c), "{c:?}");
+        }
     }
 
     #[test]
