@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 
 use strum::EnumString;
 
-use super::normalize::{Normalized, is_word_char};
+use std::hash::BuildHasher;
+
+use super::normalize::{Normalized, is_word_char, small_letter};
 
 /// The categories of `grammars/*.tsv`; each is read by the rule of the same name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, strum::EnumCount)]
@@ -144,7 +146,7 @@ impl Entry {
     }
 
     /// The rest of `i` after this phrase, when `i` starts with it as whole words.
-    #[inline]
+    #[inline(always)]
     fn strip<'a>(&self, i: &'a str) -> Option<&'a str> {
         let (p, t) = (self.phrase.as_bytes(), i.as_bytes());
         // Phrases under one first word differ early: comparing the first eight bytes as one
@@ -179,12 +181,14 @@ fn first8(b: &[u8]) -> u64 {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Entries of every category by [`first_word`].
-    index: FxHashMap<String, Words>,
+    index: FxHashMap<u64, Words>,
 }
 
 /// The phrases filed under one first word.
 #[derive(Debug, Default)]
 struct Words {
+    /// The first word.
+    key: String,
     /// Longest phrase first.
     entries: Vec<Entry>,
     /// The categories of `entries`.
@@ -195,7 +199,8 @@ struct Words {
 /// its first character when it starts with anything else. If text starts with a phrase as whole
 /// words, the text's first word equals the phrase's, so one lookup finds every candidate.
 fn first_word(i: &str) -> &str {
-    // Asked at every position: ASCII bytes are tested as bytes, other characters decoded.
+    // Asked at every position: ASCII bytes and small Vietnamese letters are told from their
+    // bytes, other characters decoded.
     let bytes = i.as_bytes();
     let mut end = 0;
     while let Some(&b) = bytes.get(end) {
@@ -206,9 +211,12 @@ fn first_word(i: &str) -> &str {
             end += 1;
             continue;
         }
-        match i.get(end..).and_then(|t| t.chars().next()) {
-            Some(c) if is_word_char(c) => end += c.len_utf8(),
-            _ => break,
+        match small_letter(bytes.get(end..).unwrap_or_default()) {
+            (len, true) => end += len,
+            _ => match i.get(end..).and_then(|t| t.chars().next()) {
+                Some(c) if is_word_char(c) => end += c.len_utf8(),
+                _ => break,
+            },
         }
     }
     if end == 0 {
@@ -216,6 +224,19 @@ fn first_word(i: &str) -> &str {
         end = i.chars().next().map_or(0, char::len_utf8);
     }
     i.get(..end).unwrap_or(i)
+}
+
+/// The number a first word is indexed by: its bytes with its length when it has at most
+/// seven (most words; then the number is the word), else a hash of it, checked against the
+/// word itself ([`Words::key`]) when found.
+fn word_code(word: &str) -> u64 {
+    let b = word.as_bytes();
+    if b.len() <= 7 {
+        let mask = (1u64 << (8 * b.len())) - 1;
+        (first8(b) & mask) | (b.len() as u64) << 56
+    } else {
+        rustc_hash::FxBuildHasher.hash_one(b) | 0xFF << 56
+    }
 }
 
 /// A malformed vocabulary line; the embedded files are checked by a unit test.
@@ -250,7 +271,16 @@ impl Lexicon {
                 if key.is_empty() {
                     continue;
                 }
-                let words = lex.index.entry(key.to_owned()).or_default();
+                let words = lex
+                    .index
+                    .entry(word_code(key))
+                    .or_insert_with(|| Words { key: key.to_owned(), ..Words::default() });
+                if words.key != key {
+                    return Err(LexiconError {
+                        line: n + 1,
+                        message: format!("first word {key:?} collides with {:?}", words.key),
+                    });
+                }
                 if words.entries.iter().any(|e| e.cat == cat && e.phrase == phrase) {
                     continue;
                 }
@@ -268,9 +298,10 @@ impl Lexicon {
     /// The phrases that may start at `i`: those filed under its first word. Nothing is
     /// compared yet; each question compares only the phrases of the categories it asks about.
     pub fn at(&self, i: &str) -> Candidates<'_> {
-        match self.index.get(first_word(i)) {
-            Some(w) => Candidates { entries: &w.entries, cats: w.cats },
-            None => Candidates::default(),
+        let key = first_word(i);
+        match self.index.get(&word_code(key)) {
+            Some(w) if key.len() <= 7 || w.key == key => Candidates { entries: &w.entries, cats: w.cats },
+            _ => Candidates::default(),
         }
     }
 

@@ -57,12 +57,16 @@ fn vietnamese_lower(c: char) -> Option<char> {
 /// commonest non-ASCII character, told from its bytes without decoding it to a `char`
 /// (tested against [`vietnamese_lower`]).
 #[inline]
-fn small_letter(b: &[u8]) -> (usize, bool) {
+pub(crate) fn small_letter(b: &[u8]) -> (usize, bool) {
     match *b {
         // U+0080 … U+07FF: "ß" … "ÿ" but "÷", and ă đ ĩ ũ ơ ư.
         [lead @ 0xC2..=0xDF, next, ..] => {
             let n = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-            (2, matches!(n, 0xDF..=0xFF if n != 0xF7) || matches!(n, 0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0))
+            (
+                2,
+                matches!(n, 0xDF..=0xFF if n != 0xF7)
+                    || matches!(n, 0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0),
+            )
         }
         // U+1EA1 … U+1EF9, the odd ones: ạ … ỹ.
         [0xE1, mid @ (0xBA | 0xBB), last, ..] => {
