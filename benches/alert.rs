@@ -18,6 +18,11 @@ use canhbao::bulletin::Language;
 use canhbao::{ParseOptions, parse};
 use criterion::{Criterion, criterion_group, criterion_main};
 
+// The same allocator as the `canhbao` binary, so the figures are the binary's.
+#[cfg(not(feature = "system-allocator"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SUBSCRIPTIONS: usize = 100_000;
 
 fn bench_alert(c: &mut Criterion) {

@@ -18,6 +18,11 @@ use std::time::Duration;
 use canhbao::{ParseOptions, parse};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 
+// The same allocator as the `canhbao` binary, so the figures are the binary's.
+#[cfg(not(feature = "system-allocator"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed that `parse/typical_1_5kb` is cut from.
 const TYPICAL_SEED: &str = "010_national_multi_area.txt";
 /// Target size of `parse/typical_1_5kb`, in bytes.
