@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 
 use super::build::Builder;
 use super::lexicon::Cat;
-use super::normalize::{Normalized, is_letter};
+use super::normalize::{Normalized, is_blank, is_letter, is_upper, is_word_char};
 use super::phrase;
 use super::raw::Item;
 use super::{Ctx, ParseOptions};
@@ -220,7 +220,7 @@ fn strip_bullet(text: &str) -> &str {
             || c == '•'
             || c == '·'
             || c == '>'
-            || (!c.is_alphanumeric() && !c.is_ascii())
+            || (!c.is_ascii() && !is_word_char(c))
     })
 }
 
@@ -243,8 +243,8 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
         None => (t, ""),
     };
     let name_t = name.trim_end();
-    let words = name_t.split_whitespace().count();
-    if name_t.is_empty() || words > 14 || name_t.chars().any(|c| c.is_ascii_digit()) {
+    let words = name_t.split_whitespace().take(15).count();
+    if name_t.is_empty() || words > 14 || name_t.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // A heading names a place: it starts with an area word or a capitalised name, and is not a
@@ -275,7 +275,7 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(usize, usize, &'a str)> {
         // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG").
         let a = cx.off(name_t);
         let original = cx.original(a, a + name_t.len())?;
-        let upper = original.chars().filter(|&c| is_letter(c)).all(char::is_uppercase);
+        let upper = original.chars().filter(|&c| is_letter(c)).all(is_upper);
         if !upper || words < 2 {
             return None;
         }
@@ -457,16 +457,16 @@ fn residue(input: &str, mut covered: Vec<(usize, usize)>) -> (Vec<Unparsed>, f64
     for (a, b) in gaps {
         let Some(text) = input.get(a..b) else { continue };
         // Punctuation between understood phrases is understood too.
-        if !text.chars().any(char::is_alphanumeric) {
+        if !text.chars().any(is_word_char) {
             continue;
         }
         let lead = text.len() - text.trim_start().len();
         let trimmed = text.trim();
         let (s, e) = (a + lead, a + lead + trimmed.len());
-        uncovered_chars += trimmed.chars().filter(|c| !c.is_whitespace()).count();
+        uncovered_chars += trimmed.chars().filter(|&c| !is_blank(c)).count();
         out.push(Unparsed { span: Span(s, e), text: trimmed.to_owned() });
     }
-    let total = input.chars().filter(|c| !c.is_whitespace()).count();
+    let total = input.chars().filter(|&c| !is_blank(c)).count();
     let coverage = if total == 0 {
         0.0
     } else {

@@ -21,7 +21,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::bulletin::{Document, Language};
 use lexicon::{Candidates, Cat, Lexicon};
-use normalize::{Normalized, is_letter};
+use normalize::{Normalized, is_letter, is_upper};
 
 /// The result type of every rule: the rest of the input and what was read. Rules fail with
 /// `()`; the scanner recovers by skipping a word, so no richer error is needed inside.
@@ -167,7 +167,7 @@ impl<'a> Ctx<'a> {
     /// Whether the input character behind normalised offset `i` is upper case.
     pub fn is_capitalised(&self, i: usize) -> bool {
         let at = self.norm.start(i);
-        self.input.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+        self.input.get(at..).and_then(|s| s.chars().next()).is_some_and(is_upper)
     }
 
     /// The normalised text being read.

@@ -33,6 +33,29 @@ pub fn is_letter(c: char) -> bool {
     latin_letter(c).unwrap_or_else(|| c.is_alphabetic())
 }
 
+/// `char::is_uppercase` without the Unicode table lookup for ASCII and Vietnamese letters
+/// (tested equal for every `char`).
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    match vietnamese_lower(c) {
+        Some(l) => l != c,
+        None => c.is_uppercase(),
+    }
+}
+
+/// `char::is_whitespace` without the Unicode table lookup for letters (tested equal for every
+/// `char`).
+#[inline]
+pub fn is_blank(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_whitespace() || c == '\x0b';
+    }
+    latin_letter(c) != Some(true) && c.is_whitespace()
+}
+
 /// The lower case of a Vietnamese letter without the Unicode table lookup, `None` for other
 /// characters (tested against `char::to_lowercase`).
 #[inline]
@@ -375,6 +398,8 @@ mod tests {
     #[test]
     fn fast_paths_agree_with_std() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_blank(c), c.is_whitespace(), "{c:?}");
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             if let Some(l) = vietnamese_lower(c) {
