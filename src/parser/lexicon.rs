@@ -327,10 +327,18 @@ pub struct Candidates<'l> {
 
 impl Candidates<'_> {
     /// The longest phrase of `cat` at the start of `i` (the position these were found at).
+    #[inline]
     pub fn longest<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
+        // Most questions end here (no phrase of `cat` under this word): inlined at each asker.
         if !self.cats.contains(cat) {
             return None;
         }
+        self.compare(cat, i)
+    }
+
+    /// The phrases of `cat` compared with `i`, longest first.
+    #[inline(never)]
+    fn compare<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
         self.entries.iter().filter(|e| e.cat == cat).find_map(|e| Some((e.value, e.strip(i)?)))
     }
 
