@@ -79,7 +79,7 @@ impl<'a> Builder<'a> {
         Self {
             lex: super::lexicon::lexicon(lang),
             input,
-            facts: Vec::new(),
+            facts: Vec::with_capacity(super::document::expected(input.len())),
             observed_block: false,
             storm_table: false,
             cyclone: None,
