@@ -240,7 +240,11 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
 // (* area_name: at most 14 words, no digits, names a place or a stretch "[từ] X đến Y";
 //    area_name_alone: two or more words in capitals *)
 /// `items` is a buffer for the name's items.
-fn heading<'a>(cx: &Ctx<'_>, text: &'a str, items: &mut Vec<super::raw::Raw>) -> Option<(usize, usize, &'a str)> {
+fn heading<'a>(
+    cx: &Ctx<'_>,
+    text: &'a str,
+    items: &mut Vec<super::raw::Raw>,
+) -> Option<(usize, usize, &'a str)> {
     let t = strip_bullet(text);
     let colon = t.find(':');
     let (name, rest) = match colon {
@@ -270,6 +274,15 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str, items: &mut Vec<super::raw::Raw>) ->
     if words > 14 {
         return None;
     }
+    if colon.is_none() {
+        // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG").
+        let a = cx.off(name_t);
+        let original = cx.original_str(a, a + name_t.len())?;
+        let upper = original.chars().filter(|&c| is_letter(c)).all(is_upper);
+        if !upper || words < 2 {
+            return None;
+        }
+    }
     phrase::sentence_into(cx, name_t, items);
     if !starts_area && !names_a_stretch(cx, name_t, items) {
         return None;
@@ -277,15 +290,6 @@ fn heading<'a>(cx: &Ctx<'_>, text: &'a str, items: &mut Vec<super::raw::Raw>) ->
     if starts_area || colon.is_none() {
         // Weather words in the name mean a sentence, not a heading.
         if items.iter().any(|r| !r.item.is_neutral() && !matches!(r.item, Item::Comma)) {
-            return None;
-        }
-    }
-    if colon.is_none() {
-        // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG").
-        let a = cx.off(name_t);
-        let original = cx.original(a, a + name_t.len())?;
-        let upper = original.chars().filter(|&c| is_letter(c)).all(is_upper);
-        if !upper || words < 2 {
             return None;
         }
     }
@@ -498,12 +502,16 @@ fn non_blank_chars(s: &str) -> usize {
         .map(|chunk| {
             let n: u8 = chunk
                 .iter()
-                .map(|&x| u8::from((x as i8) >= -0x40) - u8::from(x == b' ' || x.wrapping_sub(b'\t') <= b'\r' - b'\t'))
+                .map(|&x| {
+                    u8::from((x as i8) >= -0x40)
+                        - u8::from(x == b' ' || x.wrapping_sub(b'\t') <= b'\r' - b'\t')
+                })
                 .fold(0u8, u8::wrapping_add);
             usize::from(n)
         })
         .sum();
-    let decoded = |k: usize| s.get(k..).and_then(|t| t.chars().next()).is_some_and(|c| !c.is_ascii() && is_blank(c));
+    let decoded =
+        |k: usize| s.get(k..).and_then(|t| t.chars().next()).is_some_and(|c| !c.is_ascii() && is_blank(c));
     let wide = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).filter(|&k| decoded(k)).count();
     let ogham = memchr::memmem::find_iter(b, "\u{1680}".as_bytes()).count();
     starts - wide - ogham

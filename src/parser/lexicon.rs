@@ -147,11 +147,12 @@ impl Entry {
 
     /// The rest of `i` after this phrase, when `i` starts with it as whole words.
     #[inline(always)]
-    fn strip<'a>(&self, i: &'a str) -> Option<&'a str> {
+    fn strip<'a>(&self, i: &'a str, i8: u64) -> Option<&'a str> {
         let (p, t) = (self.phrase.as_bytes(), i.as_bytes());
         // Phrases under one first word differ early: comparing the first eight bytes as one
-        // number settles most of them without a call to compare slices.
-        if t.len() < p.len() || first8(t) & self.mask != self.head {
+        // number (`i8`, read once for all the candidates) settles most of them without a call
+        // to compare slices.
+        if t.len() < p.len() || i8 & self.mask != self.head {
             return None;
         }
         if p.len() > 8 && t.get(8..p.len()) != p.get(8..) {
@@ -339,7 +340,8 @@ impl Candidates<'_> {
     /// The phrases of `cat` compared with `i`, longest first.
     #[inline(never)]
     fn compare<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
-        self.entries.iter().filter(|e| e.cat == cat).find_map(|e| Some((e.value, e.strip(i)?)))
+        let i8 = first8(i.as_bytes());
+        self.entries.iter().filter(|e| e.cat == cat).find_map(|e| Some((e.value, e.strip(i, i8)?)))
     }
 
     /// Whether a phrase of a category in `cats` may start here: `false` is certain, `true`
@@ -350,7 +352,10 @@ impl Candidates<'_> {
 
     /// Whether a phrase of a category in `cats` does start at `i`.
     pub fn any(&self, cats: CatSet, i: &str) -> bool {
-        self.may_start(cats) && self.entries.iter().any(|e| cats.contains(e.cat) && e.strip(i).is_some())
+        self.may_start(cats) && {
+            let i8 = first8(i.as_bytes());
+            self.entries.iter().any(|e| cats.contains(e.cat) && e.strip(i, i8).is_some())
+        }
     }
 
     /// The longest phrase at the start of `i` among the categories of `order`; on equal length
@@ -360,6 +365,7 @@ impl Candidates<'_> {
             return None;
         }
         let mut best: Option<(usize, u8, &Entry, &'a str)> = None;
+        let i8 = first8(i.as_bytes());
         for e in self.entries {
             // Longest first: once a match is found, shorter phrases cannot beat it.
             if best.is_some_and(|(len, ..)| e.phrase.len() < len) {
@@ -369,7 +375,7 @@ impl Candidates<'_> {
             if rank == CatOrder::ABSENT || best.is_some_and(|(_, r, ..)| rank >= r) {
                 continue;
             }
-            if let Some(rest) = e.strip(i) {
+            if let Some(rest) = e.strip(i, i8) {
                 best = Some((e.phrase.len(), rank, e, rest));
             }
         }

@@ -177,7 +177,12 @@ impl<'a> Ctx<'a> {
 
     /// The input text behind a normalised span.
     pub fn original(&self, a: usize, b: usize) -> Option<String> {
-        self.input.get(self.norm.start(a)..self.norm.end(b)).map(|s| s.trim().to_owned())
+        self.original_str(a, b).map(str::to_owned)
+    }
+
+    /// [`Ctx::original`] without a copy.
+    pub fn original_str(&self, a: usize, b: usize) -> Option<&'a str> {
+        self.input.get(self.norm.start(a)..self.norm.end(b)).map(str::trim)
     }
 }
 
