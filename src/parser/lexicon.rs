@@ -175,13 +175,22 @@ fn first8(b: &[u8]) -> u64 {
 }
 
 /// A loaded vocabulary.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lexicon {
     /// Where the phrases filed under each first word are in `words`, by [`word_code`]. Kept
     /// apart from them so the table is small (16 bytes a word): every position of the text is
     /// looked up, most words are in no phrase, and a miss then touches only this table.
     index: FxHashMap<u64, u32>,
     words: Vec<Words>,
+    /// The index (plus one, 0 for none) in `words` of each one-byte first word: marks are
+    /// asked about after most values and phrases, and need no hashing.
+    marks: [u32; 128],
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon { index: FxHashMap::default(), words: Vec::new(), marks: [0; 128] }
+    }
 }
 
 /// The phrases filed under one first word.
@@ -296,12 +305,30 @@ impl Lexicon {
         for words in &mut lex.words {
             words.entries.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
         }
+        for (n, words) in lex.words.iter().enumerate() {
+            if let [b] = *words.key.as_bytes()
+                && let Some(slot) = lex.marks.get_mut(usize::from(b))
+            {
+                *slot = u32::try_from(n + 1).unwrap_or(0);
+            }
+        }
         Ok(lex)
     }
 
     /// The phrases that may start at `i`: those filed under its first word. Nothing is
     /// compared yet; each question compares only the phrases of the categories it asks about.
     pub fn at(&self, i: &str) -> Candidates<'_> {
+        // A mark ("-", "%", ":") is a first word by itself: looked up by its byte.
+        if let Some(&b) = i.as_bytes().first()
+            && b.is_ascii()
+            && !b.is_ascii_alphanumeric()
+        {
+            let n = self.marks.get(usize::from(b)).copied().unwrap_or(0);
+            return match n.checked_sub(1).and_then(|n| self.words.get(n as usize)) {
+                Some(w) => Candidates { entries: &w.entries, cats: w.cats },
+                None => Candidates::default(),
+            };
+        }
         let key = first_word(i);
         // The code of the key read from `i` itself, which usually has eight bytes to load.
         let code = if key.len() <= 7 { word_code_at(i.as_bytes(), key.len()) } else { word_code(key) };
