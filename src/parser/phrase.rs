@@ -8,7 +8,7 @@ use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 
 use super::lexicon::{Cat, CatOrder, CatSet};
-use super::normalize::is_word_char;
+use super::normalize::{is_word_char, small_letter};
 use super::quantity::{Unit, level_range, lex, number, value, ws};
 use super::raw::{Item, LevelKind, Raw};
 use super::{Ctx, PResult};
@@ -103,11 +103,26 @@ fn punctuation(i: &str) -> PResult<'_, Item> {
 
 /// A word the grammar does not know: letters and digits up to a blank or punctuation.
 fn unknown_word(i: &str) -> (&str, &str) {
-    let end = i
-        .char_indices()
-        .find(|&(_, c)| !(is_word_char(c) || c == '\'' || c == '.'))
-        .map_or(i.len(), |(n, _)| n)
-        .max(i.chars().next().map_or(0, char::len_utf8));
+    // On bytes where they are ASCII or small Vietnamese letters, decoded otherwise.
+    let bytes = i.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        let len = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'\'' || b == b'.').then_some(1)
+        } else {
+            match small_letter(bytes.get(end..).unwrap_or_default()) {
+                (len, true) => Some(len),
+                _ => i
+                    .get(end..)
+                    .and_then(|t| t.chars().next())
+                    .filter(|&c| is_word_char(c))
+                    .map(char::len_utf8),
+            }
+        };
+        let Some(len) = len else { break };
+        end += len;
+    }
+    let end = end.max(i.chars().next().map_or(0, char::len_utf8));
     let end = if end == 0 { i.len() } else { end };
     (i.get(end..).unwrap_or(""), i.get(..end).unwrap_or(""))
 }
