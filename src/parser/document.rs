@@ -79,12 +79,14 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             let produced = b.sentence(norm, items, row_start);
             // A sentence with no fact is understood only when every word of it is known
             // ("Biển động nhẹ.", "Đêm gió giảm dần."); a bare name ("Hoàng Uyên") is not.
-            let whole_known = items.iter().all(|r| !matches!(r.item, Item::Unknown));
-            let worded = items.iter().any(|r| {
-                !matches!(r.item, Item::Name)
-                    && norm.text.get(r.start..r.end).is_some_and(|t| t.chars().any(is_letter))
-            });
-            if produced == 0 && !(whole_known && worded) && !row_start {
+            let whole_known = || items.iter().all(|r| !matches!(r.item, Item::Unknown));
+            let worded = || {
+                items.iter().any(|r| {
+                    !matches!(r.item, Item::Name)
+                        && norm.text.get(r.start..r.end).is_some_and(|t| t.chars().any(is_letter))
+                })
+            };
+            if produced == 0 && !row_start && !(whole_known() && worded()) {
                 continue; // all of it stays unparsed
             }
             for r in items {
