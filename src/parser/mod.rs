@@ -125,12 +125,35 @@ pub struct Ctx<'a> {
     /// lookup serves them all. Sound because `norm.text` does not change while `Ctx` borrows it,
     /// and only slices of it are cached (see [`Ctx::vocab`]).
     cache: [Cell<((usize, usize), Candidates<'static>)>; CACHE_SLOTS],
+    /// `(from, at)`: the first ASCII digit of `norm.text` at or after offset `from` is at
+    /// `at` (the text's length when there is none); see [`Ctx::digit_ahead`].
+    next_digit: Cell<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(lang: Language, input: &'a str, norm: &'a Normalized) -> Self {
         let cache = std::array::from_fn(|_| Cell::new(((usize::MAX, 0), Candidates::default())));
-        Self { lex: lexicon::lexicon(lang), lang, input, norm, cache }
+        Self { lex: lexicon::lexicon(lang), lang, input, norm, cache, next_digit: Cell::new((usize::MAX, 0)) }
+    }
+
+    /// Whether `i` (a slice of the normalised text) holds an ASCII digit. Asked at most
+    /// positions of a sentence while reading forward, so the next digit found is remembered
+    /// and the text searched again only past it.
+    pub fn digit_ahead(&self, i: &str) -> bool {
+        let text = self.norm.text.as_bytes();
+        let at = (i.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        if at > text.len() || text.len() - at < i.len() {
+            return i.bytes().any(|b| b.is_ascii_digit());
+        }
+        let (from, mut next) = self.next_digit.get();
+        if !(from <= at && at <= next) {
+            next = text
+                .get(at..)
+                .and_then(|t| t.iter().position(u8::is_ascii_digit))
+                .map_or(text.len(), |n| at + n);
+            self.next_digit.set((at, next));
+        }
+        next < at + i.len()
     }
 
     /// The vocabulary phrases that start at `i`.

@@ -61,21 +61,25 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // of letting each of them fail on its own (most words start none of them).
     let vocab = cx.vocab(i);
     let digit = i.starts_with(|c: char| c.is_ascii_digit());
+    // A value, a position and a change read a number: after words ("từ", "có thể", "khoảng")
+    // only when a digit is still ahead in the sentence.
+    let number_ahead = || digit || cx.digit_ahead(i);
     let rules: [(bool, Rule); 7] = [
         (vocab.may_start(CatSet::of(&[Cat::Boilerplate])), boilerplate),
         (vocab.may_start(CatSet::of(&[Cat::Cause])), cause),
         (digit, clock),
         (digit, date),
-        (digit || vocab.may_start(CatSet::of(&[Cat::ValueHedge])), lat_lon),
+        (digit || (vocab.may_start(CatSet::of(&[Cat::ValueHedge])) && number_ahead()), lat_lon),
         (vocab.may_start(CatSet::of(&[Cat::RiskWord])), risk),
-        (vocab.may_start(CatSet::of(&[Cat::Change])), change),
+        (vocab.may_start(CatSet::of(&[Cat::Change])) && number_ahead(), change),
     ];
     for (may_start, rule) in rules {
         if may_start && let Ok(r) = rule(cx, i) {
             return Ok(r);
         }
     }
-    if (digit || vocab.may_start(CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge])))
+    if (digit
+        || (vocab.may_start(CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge])) && number_ahead()))
         && let Ok((rest, v)) = value(cx, i)
     {
         return Ok((rest, Item::Value(v)));
