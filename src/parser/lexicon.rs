@@ -185,11 +185,14 @@ pub struct Lexicon {
     /// The index (plus one, 0 for none) in `words` of each one-byte first word: marks are
     /// asked about after most values and phrases, and need no hashing.
     marks: [u32; 128],
+    /// The phrases of each category, ready to be searched for ([`Lexicon::mentions`]), and
+    /// whether each must end at a word boundary.
+    by_cat: Vec<Vec<(memchr::memmem::Finder<'static>, bool)>>,
 }
 
 impl Default for Lexicon {
     fn default() -> Self {
-        Lexicon { index: FxHashMap::default(), words: Vec::new(), marks: [0; 128] }
+        Lexicon { index: FxHashMap::default(), words: Vec::new(), marks: [0; 128], by_cat: Vec::new() }
     }
 }
 
@@ -305,6 +308,14 @@ impl Lexicon {
         for words in &mut lex.words {
             words.entries.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
         }
+        lex.by_cat = vec![Vec::new(); <Cat as strum::EnumCount>::COUNT];
+        for words in &lex.words {
+            for e in &words.entries {
+                if let Some(list) = lex.by_cat.get_mut(e.cat as usize) {
+                    list.push((memchr::memmem::Finder::new(e.phrase.as_bytes()).into_owned(), e.bounded));
+                }
+            }
+        }
         for (n, words) in lex.words.iter().enumerate() {
             if let [b] = *words.key.as_bytes()
                 && let Some(slot) = lex.marks.get_mut(usize::from(b))
@@ -341,6 +352,21 @@ impl Lexicon {
     /// The longest phrase of `cat` at the start of `i`, as whole words: `(value, rest)`.
     pub fn longest<'a>(&self, cat: Cat, i: &'a str) -> Option<(&'static str, &'a str)> {
         self.at(i).longest(cat, i)
+    }
+
+    /// Whether a phrase of `cat` occurs anywhere in `text` as [`Candidates::longest`] would
+    /// match it (ending at a word boundary when it ends in a letter or digit; its start is not
+    /// checked, as a match may follow a number: "115e"). `false` means no position of `text`
+    /// starts such a phrase: a rule that needs one further on can give up early.
+    pub fn mentions(&self, cat: Cat, text: &str) -> bool {
+        let Some(list) = self.by_cat.get(cat as usize) else { return false };
+        list.iter().any(|(finder, bounded)| {
+            let len = finder.needle().len();
+            finder.find_iter(text.as_bytes()).any(|at| {
+                let rest = text.get(at + len..).unwrap_or_default();
+                !bounded || !rest.chars().next().is_some_and(is_word_char)
+            })
+        })
     }
 }
 
@@ -468,6 +494,15 @@ mod tests {
                 panic!("{e}");
             }
         }
+    }
+
+    #[test]
+    fn mentions_needs_the_phrase_and_its_boundary() {
+        let lex = Lexicon::from_tsv("lon_word\t-\tkinh đông|e\n").unwrap_or_default();
+        assert!(lex.mentions(Cat::LonWord, "108,5 độ kinh đông."));
+        assert!(lex.mentions(Cat::LonWord, "20n-115e"));
+        assert!(!lex.mentions(Cat::LonWord, "nghi tin kinh đôngx ba"));
+        assert!(!lex.mentions(Cat::Direction, "kinh đông"));
     }
 
     #[test]

@@ -128,12 +128,34 @@ pub struct Ctx<'a> {
     /// `(from, at)`: the first ASCII digit of `norm.text` at or after offset `from` is at
     /// `at` (the text's length when there is none); see [`Ctx::digit_ahead`].
     next_digit: Cell<(usize, usize)>,
+    /// Whether the line names a longitude anywhere (see [`Ctx::mentions_longitude`]).
+    longitude: Cell<Option<bool>>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(lang: Language, input: &'a str, norm: &'a Normalized) -> Self {
         let cache = std::array::from_fn(|_| Cell::new(((usize::MAX, 0), Candidates::default())));
-        Self { lex: lexicon::lexicon(lang), lang, input, norm, cache, next_digit: Cell::new((usize::MAX, 0)) }
+        Self {
+            lex: lexicon::lexicon(lang),
+            lang,
+            input,
+            norm,
+            cache,
+            next_digit: Cell::new((usize::MAX, 0)),
+            longitude: Cell::new(None),
+        }
+    }
+
+    /// Whether a longitude word (`lon_word`) occurs anywhere in the line: a position ("20,4 độ
+    /// vĩ bắc; 121,2 độ kinh đông") ends with one, so at the numbers of a line without one
+    /// the rule is not tried. Found once per line.
+    pub fn mentions_longitude(&self) -> bool {
+        if let Some(known) = self.longitude.get() {
+            return known;
+        }
+        let found = self.lex.mentions(Cat::LonWord, &self.norm.text);
+        self.longitude.set(Some(found));
+        found
     }
 
     /// Whether `i` (a slice of the normalised text) holds an ASCII digit. Asked at most

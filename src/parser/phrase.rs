@@ -69,7 +69,11 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         (vocab.may_start(CatSet::of(&[Cat::Cause])), cause),
         (digit, clock),
         (digit, date),
-        (digit || (vocab.may_start(CatSet::of(&[Cat::ValueHedge])) && number_ahead()), lat_lon),
+        (
+            (digit || (vocab.may_start(CatSet::of(&[Cat::ValueHedge])) && number_ahead()))
+                && cx.mentions_longitude(),
+            lat_lon,
+        ),
         (vocab.may_start(CatSet::of(&[Cat::RiskWord])), risk),
         (vocab.may_start(CatSet::of(&[Cat::Change])) && number_ahead(), change),
     ];
