@@ -132,17 +132,23 @@ struct Entry {
     value: &'static str,
     /// Whether the phrase must be followed by a word boundary (it ends in a letter or digit).
     bounded: bool,
-    /// The phrase's first (up to) eight bytes, little-endian, and the mask of those bytes.
+    /// The phrase's first (up to) eight bytes, little-endian, and the mask of those bytes;
+    /// the same of its next eight.
     head: u64,
     mask: u64,
+    head2: u64,
+    mask2: u64,
 }
 
 impl Entry {
     fn new(cat: Cat, phrase: String, value: &'static str) -> Self {
         let bounded = phrase.chars().last().is_some_and(is_word_char);
-        let n = phrase.len().min(8);
-        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-        Entry { cat, head: first8(phrase.as_bytes()) & mask, mask, phrase, value, bounded }
+        let mask_of = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        let b = phrase.as_bytes();
+        let (mask, mask2) = (mask_of(b.len()), mask_of(b.len().saturating_sub(8)));
+        let head = first8(b) & mask;
+        let head2 = first8(b.get(8..).unwrap_or_default()) & mask2;
+        Entry { cat, head, mask, head2, mask2, phrase, value, bounded }
     }
 
     /// The rest of `i` after this phrase, when `i` starts with it as whole words.
@@ -155,8 +161,13 @@ impl Entry {
         if t.len() < p.len() || i8 & self.mask != self.head {
             return None;
         }
-        if p.len() > 8 && t.get(8..p.len()) != p.get(8..) {
-            return None;
+        if p.len() > 8 {
+            // The next eight bytes the same way (the text is at least as long as the phrase,
+            // so they are there to load), and only what is left past sixteen as slices.
+            let t2 = t.get(8..).map_or(0, first8);
+            if t2 & self.mask2 != self.head2 || (p.len() > 16 && t.get(16..p.len()) != p.get(16..)) {
+                return None;
+            }
         }
         let rest = i.get(p.len()..)?;
         (!self.bounded || !rest.chars().next().is_some_and(is_word_char)).then_some(rest)

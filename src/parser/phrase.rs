@@ -423,6 +423,17 @@ pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Vec<Compass>>
     Ok((i, out))
 }
 
+/// What a step of [`wind`] can start with (besides a digit).
+const WIND_STEPS: CatSet = CatSet::of(&[
+    Cat::WindLight,
+    Cat::Direction,
+    Cat::LevelWord,
+    Cat::OpenMin,
+    Cat::LevelKind,
+    Cat::WindFiller,
+    Cat::WhereHead,
+]);
+
 // wind = wind_word , { wind_filler | where_head | direction_list | level_kind } ,
 //        [ wind_light | [ "mạnh" ] , level_range ] ;
 fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
@@ -434,6 +445,12 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut strong = false;
     let mut after_word = true; // a bare "3-4" is a level right after the wind or its direction
     for _ in 0..10 {
+        // Every step below starts with a phrase of these categories or a digit: where none
+        // can start, the phrase has ended.
+        let (j, ()) = ws(i)?;
+        if !cx.vocab(j).may_start(WIND_STEPS) && !j.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
         if let Ok((r, _)) = lex(cx, Cat::WindLight, i) {
             light = true;
             i = r;

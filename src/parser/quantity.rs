@@ -210,16 +210,19 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
     let (mut i, ()) = ws(i)?;
     let mut open: Option<bool> = None; // Some(true): open above, Some(false): open below
     for _ in 0..6 {
-        if !may_start(cx, BEFORE_VALUE, i) {
+        // One look at the vocabulary for the three questions asked here.
+        let (j, ()) = ws(i)?;
+        let vocab = cx.vocab(j);
+        if !vocab.may_start(BEFORE_VALUE) {
             break;
         }
-        if let Ok((r, _)) = lex(cx, Cat::OpenMin, i) {
+        if let Some((_, r)) = vocab.longest(Cat::OpenMin, j) {
             open = Some(true);
             i = r;
-        } else if let Ok((r, _)) = lex(cx, Cat::OpenMax, i) {
+        } else if let Some((_, r)) = vocab.longest(Cat::OpenMax, j) {
             open = Some(false);
             i = r;
-        } else if let Ok((r, _)) = lex(cx, Cat::ValueHedge, i) {
+        } else if let Some((_, r)) = vocab.longest(Cat::ValueHedge, j) {
             i = r;
         } else {
             break;
