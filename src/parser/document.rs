@@ -73,6 +73,9 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             b.storm_table = false;
         }
         let row_start = cell.is_some() && is_time_cell(text);
+        // Covered items of this line, merged in normalised offsets while they follow each
+        // other (as `cover` merges input offsets) and mapped back once per merged stretch.
+        let mut stretch: Option<(usize, usize)> = None;
         for sent in sentences(text) {
             phrase::sentence_into(&cx, sent, &mut items);
             let items = items.as_slice();
@@ -90,10 +93,21 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
                 continue; // all of it stays unparsed
             }
             for r in items {
-                if !matches!(r.item, Item::Unknown) {
-                    cover(&mut covered, norm.start(r.start), norm.end(r.end));
+                if matches!(r.item, Item::Unknown) {
+                    continue;
+                }
+                match &mut stretch {
+                    Some((a, b)) if r.start >= *a && r.start <= *b + 1 => *b = (*b).max(r.end),
+                    _ => {
+                        if let Some((a, b)) = stretch.replace((r.start, r.end)) {
+                            cover(&mut covered, norm.start(a), norm.end(b));
+                        }
+                    }
                 }
             }
+        }
+        if let Some((a, b)) = stretch {
+            cover(&mut covered, norm.start(a), norm.end(b));
         }
     }
 
