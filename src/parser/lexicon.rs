@@ -10,7 +10,7 @@
 use std::str::FromStr;
 
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use strum::EnumString;
 
@@ -196,14 +196,16 @@ pub struct Lexicon {
     /// The index (plus one, 0 for none) in `words` of each one-byte first word: marks are
     /// asked about after most values and phrases, and need no hashing.
     marks: [u32; 128],
-    /// The phrases of each category, ready to be searched for ([`Lexicon::mentions`]), and
-    /// whether each must end at a word boundary.
-    by_cat: Vec<Vec<(memchr::memmem::Finder<'static>, bool)>>,
+    /// The phrases of a category ready to be searched for ([`Lexicon::mentions`]), and whether
+    /// each must end at a word boundary: made the first time a category is asked about (one
+    /// is), not for every phrase at load.
+    by_cat: Vec<OnceLock<Vec<(memchr::memmem::Finder<'static>, bool)>>>,
 }
 
 impl Default for Lexicon {
     fn default() -> Self {
-        Lexicon { index: FxHashMap::default(), words: Vec::new(), marks: [0; 128], by_cat: Vec::new() }
+        let by_cat = std::iter::repeat_with(OnceLock::new).take(<Cat as strum::EnumCount>::COUNT).collect();
+        Lexicon { index: FxHashMap::default(), words: Vec::new(), marks: [0; 128], by_cat }
     }
 }
 
@@ -319,14 +321,6 @@ impl Lexicon {
         for words in &mut lex.words {
             words.entries.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
         }
-        lex.by_cat = vec![Vec::new(); <Cat as strum::EnumCount>::COUNT];
-        for words in &lex.words {
-            for e in &words.entries {
-                if let Some(list) = lex.by_cat.get_mut(e.cat as usize) {
-                    list.push((memchr::memmem::Finder::new(e.phrase.as_bytes()).into_owned(), e.bounded));
-                }
-            }
-        }
         for (n, words) in lex.words.iter().enumerate() {
             if let [b] = *words.key.as_bytes()
                 && let Some(slot) = lex.marks.get_mut(usize::from(b))
@@ -371,6 +365,12 @@ impl Lexicon {
     /// starts such a phrase: a rule that needs one further on can give up early.
     pub fn mentions(&self, cat: Cat, text: &str) -> bool {
         let Some(list) = self.by_cat.get(cat as usize) else { return false };
+        let list = list.get_or_init(|| {
+            let entries = self.words.iter().flat_map(|w| &w.entries).filter(|e| e.cat == cat);
+            entries
+                .map(|e| (memchr::memmem::Finder::new(e.phrase.as_bytes()).into_owned(), e.bounded))
+                .collect()
+        });
         list.iter().any(|(finder, bounded)| {
             let len = finder.needle().len();
             finder.find_iter(text.as_bytes()).any(|at| {
