@@ -183,7 +183,7 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let mut at = 0;
     // The next "!" or "?" at or after `at` (rare: searched for again only once passed).
-    let mut marks = 0;
+    let mut marks = memchr::memchr2(b'!', b'?', bytes).unwrap_or(bytes.len());
     std::iter::from_fn(move || {
         // Only the ends are looked at closely; every other byte is passed over with memchr
         // ("•" is the only end outside ASCII, and its first byte starts no ASCII character).
