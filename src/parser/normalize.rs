@@ -4,7 +4,8 @@
 //! normalised byte remembers the input offset of the character cluster it came from, so a span
 //! found in the normalised text maps back to `[start, end)` in the input as given.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, char::is_combining_mark, is_nfc_quick};
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Whether `c` is a letter, answered without the Unicode table lookup for ASCII and the Latin
 /// blocks Vietnamese is written in (`None` elsewhere). The parser asks at every character, and
@@ -109,6 +110,14 @@ fn is_nfc_char(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{A0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}')
 }
 
+/// A character that is NFC by itself and is a starter (combining class 0): bullets, emoji
+/// section markers, dashes and quotes. A line of starters that are each NFC is NFC (nothing
+/// composes with a starter that follows it, nor reorders), so such characters keep a line on
+/// the fast path; a combining mark or a character that may compose sends it to the slow one.
+fn is_nfc_starter(c: char) -> bool {
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
 /// An input offset as stored in the map (inputs past 4 GiB saturate; lines are read in chunks
 /// far below that, but a whole input's offsets are not).
 fn offset(at: usize) -> u32 {
@@ -202,7 +211,7 @@ impl Normalized {
             let (len, small) = small_letter(bytes.get(i..).unwrap_or_default());
             if !small {
                 let Some(c) = slice.get(i..).and_then(|s| s.chars().next()) else { return false };
-                if !is_nfc_char(c) {
+                if !is_nfc_char(c) && !is_nfc_starter(c) {
                     return false;
                 }
                 self.copy_run(slice, base, run, i);
@@ -392,6 +401,27 @@ mod tests {
             // And nothing composes with a following ASCII letter or digit.
             let s: String = [c, 'a'].iter().collect();
             assert_eq!(s.nfc().collect::<String>(), s, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lines_with_symbols_stay_on_the_fast_path_and_agree_with_nfc() {
+        // Emoji section markers, bullets and warning signs (with their variation selector)
+        // keep a line on the fast path; the text is what NFC of the whole line gives.
+        let mut fast = Normalized::default();
+        assert!(fast.copy_simple("📍 Dự báo: • mưa ⚠️ lốc – gió", 0));
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_nfc_starter(c)) {
+            let line: String = ['Ạ', c, 'ỹ', c, 'a', c, ' ', c].iter().collect();
+            let mut fast = Normalized::default();
+            assert!(fast.copy_simple(&line, 0), "{c:?}");
+            let mut whole = Normalized::default();
+            for (i, ch) in line.nfc().collect::<String>().char_indices() {
+                whole.push_char(ch, i);
+            }
+            assert_eq!(fast.text, whole.text, "{c:?}");
+            // A combining mark after it leaves the fast path.
+            let marked: String = [c, '\u{301}'].iter().collect();
+            assert!(!Normalized::default().copy_simple(&marked, 0), "{c:?}");
         }
     }
 
