@@ -110,23 +110,21 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         }
     }
 
+    // Each section takes its facts off the end of the list, the last section first: the first
+    // section keeps the list itself, so the facts of a one-section bulletin are not copied.
     let mut all = std::mem::take(&mut b.facts);
-    all.shrink_to_fit();
-    let mut facts = all.into_iter();
-    let mut out_sections = Vec::new();
-    let n = sections.len();
-    for idx in 0..n {
-        let Some((area, s_start, first)) = sections.get(idx).cloned() else { continue };
-        let next_first = sections.get(idx + 1).map_or(usize::MAX, |s| s.2);
-        let s_end = sections.get(idx + 1).map_or(input.len(), |s| s.1);
-        let count = next_first.saturating_sub(first);
-        let fs: Vec<_> = facts.by_ref().take(count).collect();
+    let mut out_sections = Vec::with_capacity(sections.len());
+    let mut s_end = input.len();
+    for (area, s_start, first) in sections.into_iter().rev() {
+        let fs = if first == 0 { std::mem::take(&mut all) } else { all.split_off(first.min(all.len())) };
+        let end = input.get(..s_end).map_or(s_end, |t| t.trim_end().len()).max(s_start);
+        s_end = s_start;
         if area.is_none() && fs.is_empty() {
             continue;
         }
-        let end = input.get(..s_end).map_or(s_end, |t| t.trim_end().len()).max(s_start);
         out_sections.push(Section { area, span: Span(s_start, end), facts: fs });
     }
+    out_sections.reverse();
 
     let (unparsed, coverage) = residue(input, covered);
     Document { schema: SCHEMA.to_owned(), language, issued_at, sections: out_sections, unparsed, coverage }
