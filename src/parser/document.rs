@@ -341,7 +341,7 @@ fn is_time_cell(text: &str) -> bool {
 fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> {
     let t = strip_bullet(text);
     let labelled = cx.longest(Cat::IssuedLabel, t).is_some();
-    let zoned = t.contains("g4t+7") || t.contains("gmt+7") || t.contains("gmt +7") || t.contains("(gmt+7)");
+    let zoned = names_vietnam_zone(t);
     let weekday = t.starts_with("thứ ") || t.starts_with("chủ nhật") || cx.longest(Cat::Weekday, t).is_some();
     if !(labelled || zoned || weekday) || t.len() > 160 {
         return None;
@@ -350,6 +350,17 @@ fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> 
     let time = find_time(t).unwrap_or(NaiveTime::MIN);
     let dt = super::vietnam().from_local_datetime(&date.and_time(time)).single()?;
     Some(dt.to_rfc3339())
+}
+
+/// Whether the text gives Vietnam's zone: "GMT+7", "GMT +7", "G4T+7" (a typo at a source).
+/// Asked of every line until the issue time is found: one search for "+" instead of one per
+/// spelling.
+fn names_vietnam_zone(t: &str) -> bool {
+    memchr::memchr_iter(b'+', t.as_bytes()).any(|k| {
+        let before = t.as_bytes().get(..k).unwrap_or_default();
+        t.as_bytes().get(k + 1) == Some(&b'7')
+            && [&b"gmt"[..], b"gmt ", b"g4t"].iter().any(|zone| before.ends_with(zone))
+    })
 }
 
 /// The first "d/m[/y]" (or "d-m-y", "d.m.y") in the text; a missing year comes from `now`.
@@ -540,6 +551,16 @@ pub(super) fn expected(len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnam_zone_spellings() {
+        for t in ["15:56 gmt+7", "(gmt+7)", "15h gmt +7", "g4t+7 |", "thứ sáu | gmt+7"] {
+            assert!(names_vietnam_zone(t), "{t}");
+        }
+        for t in ["gmt+8", "gmt+", "+7 gmt", "gmt  +7", "mt+7", ""] {
+            assert!(!names_vietnam_zone(t), "{t}");
+        }
+    }
 
     #[test]
     fn non_blank_characters_counted_on_bytes() {
