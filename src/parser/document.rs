@@ -151,7 +151,7 @@ fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
         if rest.is_empty() {
             return None;
         }
-        let line_end = rest.find('\n').map_or(rest.len(), |n| n + 1);
+        let line_end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |n| n + 1);
         let mut end = line_end.min(MAX_CHUNK);
         if end < line_end {
             // Cut at the last blank before the limit, else at a char boundary.
@@ -259,7 +259,7 @@ fn heading<'a>(
     items: &mut Vec<super::raw::Raw>,
 ) -> Option<(usize, usize, &'a str)> {
     let t = strip_bullet(text);
-    let colon = t.find(':');
+    let colon = memchr::memchr(b':', t.as_bytes());
     let (name, rest) = match colon {
         Some(n) => (t.get(..n)?, t.get(n + 1..)?),
         None => (t, ""),
