@@ -113,10 +113,24 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
     // Each section takes its facts off the end of the list, the last section first: the first
     // section keeps the list itself, so the facts of a one-section bulletin are not copied.
     let mut all = std::mem::take(&mut b.facts);
+    if all.len() > expected(usize::MAX) {
+        // A list that outgrew its first size doubled on the way: up to half of it is spare,
+        // and the sections copied out of it would come on top of that (a 50 MB input).
+        all.shrink_to_fit();
+    }
     let mut out_sections = Vec::with_capacity(sections.len());
     let mut s_end = input.len();
     for (area, s_start, first) in sections.into_iter().rev() {
-        let fs = if first == 0 { std::mem::take(&mut all) } else { all.split_off(first.min(all.len())) };
+        let fs = if first == 0 {
+            // The first section keeps what is left of the list: not the room of the others.
+            let mut fs = std::mem::take(&mut all);
+            if fs.capacity() > 2 * fs.len() + expected(0) {
+                fs.shrink_to_fit();
+            }
+            fs
+        } else {
+            all.split_off(first.min(all.len()))
+        };
         let end = input.get(..s_end).map_or(s_end, |t| t.trim_end().len()).max(s_start);
         s_end = s_start;
         if area.is_none() && fs.is_empty() {
