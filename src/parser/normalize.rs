@@ -110,6 +110,41 @@ fn is_nfc_char(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{A0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}')
 }
 
+/// What a character becomes before case folding: dashes one dash, blanks one space, curly
+/// quotes straight ones; `None` for a zero-width character, which is dropped.
+fn fold(c: char) -> Option<char> {
+    Some(match c {
+        // Dash variants: hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        // Blanks of every width become one space; runs fold where they are pushed.
+        '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
+        '\u{200b}' | '\u{feff}' => return None, // zero-width: drop
+        '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        _ => c,
+    })
+}
+
+/// The one character a non-ASCII `c` becomes when it keeps its length in bytes (a Vietnamese
+/// capital's small letter, or `c` itself: a bullet, an emoji); `None` when normalising it
+/// changes its length or folds it (dashes, blanks, quotes), so later bytes would move.
+fn same_length_lower(c: char) -> Option<char> {
+    if fold(c) != Some(c) {
+        return None;
+    }
+    let l = match vietnamese_lower(c) {
+        Some(l) => l,
+        None => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => return None,
+            }
+        }
+    };
+    (l.len_utf8() == c.len_utf8()).then_some(l)
+}
+
 /// A character that is NFC by itself and is a starter (combining class 0): bullets, emoji
 /// section markers, dashes and quotes. A line of starters that are each NFC is NFC (nothing
 /// composes with a starter that follows it, nor reorders), so such characters keep a line on
@@ -132,14 +167,25 @@ pub struct Normalized {
     /// `map[i]` is the input offset that normalised byte `i` came from: of the byte itself
     /// when it was copied as it stands, of the character or cluster it was made from otherwise;
     /// `map[text.len()]` is the input offset just past the stretch. Only character boundaries of
-    /// `text` are looked up.
+    /// `text` are looked up. Empty while `identity` holds.
     map: Vec<u32>,
+    /// Every byte of `text` stands where its input byte stood: normalised offset `i` is input
+    /// offset `base + i`, and `map` is not written (most lines only lose their capitals, which
+    /// keep their length; writing four bytes of map per byte was a tenth of the normaliser).
+    identity: bool,
+    /// The input offset of the stretch.
+    base: usize,
 }
 
 impl Normalized {
     /// An empty buffer with room for a stretch of `len` bytes.
     pub fn with_capacity(len: usize) -> Self {
-        Normalized { text: String::with_capacity(len), map: Vec::with_capacity(len + 1) }
+        Normalized {
+            text: String::with_capacity(len),
+            map: Vec::with_capacity(len + 1),
+            identity: false,
+            base: 0,
+        }
     }
 
     /// Normalises `input[base..base + slice.len()]`, given as `slice`.
@@ -154,14 +200,16 @@ impl Normalized {
     pub fn reset(&mut self, slice: &str, base: usize) {
         self.text.clear();
         self.map.clear();
+        self.identity = true;
+        self.base = base;
         self.text.reserve(slice.len());
-        self.map.reserve(slice.len() + 1);
         // Text in ASCII and precomposed Vietnamese letters is NFC as it stands (tested): it is
         // copied in one pass over the bytes. At the first other character, start again and let
         // the Unicode quick check decide.
         if !self.copy_simple(slice, base) {
             self.text.clear();
             self.map.clear();
+            self.identity = false;
             if is_nfc_quick(slice.chars()) == IsNormalized::Yes {
                 for (i, c) in slice.char_indices() {
                     self.push_char(c, base + i);
@@ -170,7 +218,30 @@ impl Normalized {
                 self.compose(slice, base);
             }
         }
-        self.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
+        if !self.identity {
+            self.map.push(u32::try_from(base + slice.len()).unwrap_or(u32::MAX));
+        }
+    }
+
+    /// Writes the map of the text so far (all of it copied in place) and stops [`identity`]:
+    /// called before the first change that moves a byte.
+    ///
+    /// [`identity`]: Normalized::identity
+    fn leave_identity(&mut self) {
+        if self.identity {
+            self.identity = false;
+            self.map.reserve(self.text.capacity() + 1);
+            let len = self.text.len();
+            self.copy_offsets(self.base, self.base + len);
+        }
+    }
+
+    /// Maps the next normalised bytes to input offsets `a..b`, one each.
+    fn copy_offsets(&mut self, a: usize, b: usize) {
+        match (u32::try_from(a), u32::try_from(b)) {
+            (Ok(start), Ok(end)) => self.map.extend(start..end),
+            _ => self.map.extend((a..b).map(offset)),
+        }
     }
 
     /// The fast path of [`Normalized::reset`]: `false` (and a partly filled buffer) at the
@@ -192,13 +263,19 @@ impl Normalized {
                 match b {
                     b' ' if blank => {
                         self.copy_run(slice, base, run, i);
+                        self.leave_identity();
                         run = i + 1;
                     }
                     b'\t' => {
                         self.copy_run(slice, base, run, i);
-                        if !blank {
+                        if blank {
+                            self.leave_identity();
+                        } else {
+                            // A space in the tab's place: still in place.
                             self.text.push(' ');
-                            self.map.push(offset(base + i));
+                            if !self.identity {
+                                self.map.push(offset(base + i));
+                            }
                         }
                         run = i + 1;
                     }
@@ -215,7 +292,14 @@ impl Normalized {
                     return false;
                 }
                 self.copy_run(slice, base, run, i);
-                self.push_other(c, base + i);
+                match same_length_lower(c) {
+                    // A capital, or a character that stays: in place.
+                    Some(l) if self.identity => self.text.push(l),
+                    _ => {
+                        self.leave_identity();
+                        self.push_other(c, base + i);
+                    }
+                }
                 run = i + len;
                 blank = self.text.as_bytes().last().is_none_or(|&l| l == b' ');
             } else {
@@ -232,9 +316,8 @@ impl Normalized {
     fn copy_run(&mut self, slice: &str, base: usize, a: usize, b: usize) {
         if let Some(run) = slice.get(a..b) {
             self.text.push_str(run);
-            match (u32::try_from(base + a), u32::try_from(base + b)) {
-                (Ok(start), Ok(end)) => self.map.extend(start..end),
-                _ => self.map.extend((base + a..base + b).map(offset)),
+            if !self.identity {
+                self.copy_offsets(base + a, base + b);
             }
         }
     }
@@ -277,16 +360,7 @@ impl Normalized {
 
     fn push_other(&mut self, c: char, at: usize) {
         let at = u32::try_from(at).unwrap_or(u32::MAX);
-        let folded = match c {
-            // Dash variants: hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus.
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
-            // Blanks of every width become one space; runs fold below.
-            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
-            '\u{200b}' | '\u{feff}' => return, // zero-width: drop
-            '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            _ => c,
-        };
+        let Some(folded) = fold(c) else { return };
         if folded == ' ' && (self.text.is_empty() || self.text.ends_with(' ')) {
             return;
         }
@@ -318,6 +392,9 @@ impl Normalized {
         while !self.text.is_char_boundary(i) {
             i -= 1;
         }
+        if self.identity {
+            return self.base + i;
+        }
         self.map.get(i).or(self.map.last()).copied().unwrap_or(0) as usize
     }
 
@@ -328,6 +405,10 @@ impl Normalized {
         let mut i = i.min(self.text.len());
         while !self.text.is_char_boundary(i) {
             i += 1;
+        }
+        if self.identity {
+            // Each character stands alone where it stood: its end is the next one's start.
+            return self.base + i;
         }
         if i == 0 {
             return self.start(0);
@@ -382,6 +463,46 @@ mod tests {
         let d = n.text.find("đều").unwrap_or(0);
         assert_eq!(n.start(d + 1), n.start(d));
         assert_eq!(n.end(d + 1), n.end(d + "đ".len()));
+    }
+
+    /// The slow path's answer for NFC text: every character pushed one by one, with the map
+    /// written for every byte.
+    fn char_by_char(slice: &str, base: usize) -> Normalized {
+        let mut n = Normalized::default();
+        for (i, c) in slice.char_indices() {
+            n.push_char(c, base + i);
+        }
+        n.map.push(offset(base + slice.len()));
+        n
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn in_place_lines_map_back_like_the_written_map(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Gió", " ", "  ", "\t", "ĐÔNG", "bắc", "Ư", "ỹ", "Ạ", "–", "\u{a0}", "•", "📍",
+                "⚠\u{fe0f}", "\u{200b}", "’", "3", ".", "Ⱥ", "ẞ", "İ", "\u{1680}", "x",
+            ]), 0..12),
+            base in 0usize..100,
+        ) {
+            let line: String = parts.concat();
+            let fast = Normalized::new(&line, base);
+            let slow = char_by_char(&line, base);
+            proptest::prop_assert_eq!(&fast.text, &slow.text);
+            for i in 0..=fast.text.len() + 1 {
+                proptest::prop_assert_eq!(fast.start(i), slow.start(i), "start({}) of {:?}", i, line);
+                proptest::prop_assert_eq!(fast.end(i), slow.end(i), "end({}) of {:?}", i, line);
+            }
+        }
+    }
+
+    #[test]
+    fn capitals_keep_a_line_in_place() {
+        let n = Normalized::new("Gió ĐÔNG BẮC • cấp 3", 7);
+        assert!(n.identity);
+        assert_eq!(n.text, "gió đông bắc • cấp 3");
+        let changed = Normalized::new("Gió  cấp 3–4", 7);
+        assert!(!changed.identity);
     }
 
     #[test]
