@@ -214,6 +214,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the input character behind normalised offset `i` is upper case.
+    #[inline(always)]
     pub fn is_capitalised(&self, i: usize) -> bool {
         let at = self.norm.start(i);
         self.input.get(at..).and_then(|s| s.chars().next()).is_some_and(is_upper)
