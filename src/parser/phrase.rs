@@ -560,7 +560,7 @@ fn cyclone_word<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((i, Item::CycloneWord { category, number: number_, name }))
 }
 
-// movement = cyclone_move , [ direction_list ] , [ [ "," ] , cyclone_speed , value ] ;
+// movement = cyclone_move , [ direction_list ] , [ [ "," ] , [ cyclone_move ] , cyclone_speed , value ] ;
 fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (mut i, _) = opt(|i| lex(cx, Cat::CycloneMove, i)).parse(i)?;
     let mut toward = Vec::new();
@@ -577,6 +577,12 @@ fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     }
     let mut kmh = None;
     let (j, _) = opt((ws, char(','))).parse(i)?;
+    // "turn north, northeast, move at 10 to 15km per hour": the verb may come again before
+    // the speed.
+    let j = match lex(cx, Cat::CycloneMove, j) {
+        Ok((r, _)) if !toward.is_empty() => r,
+        _ => j,
+    };
     let speed = (|i| lex(cx, Cat::CycloneSpeed, i)).and_then_value(cx).parse(j);
     if let Ok((r, v)) = speed
         && matches!(v.unit, Unit::Km | Unit::Kmh)
@@ -799,6 +805,21 @@ mod tests {
     fn wind_without_level_word() {
         let it = items("Gió Đông Bắc 3-4");
         assert!(matches!(&it[..], [Item::Wind { level: Some(r), .. }] if r.max == Some(4.0)));
+    }
+
+    fn items_en(text: &str) -> Vec<Item> {
+        let norm = Normalized::new(text, 0);
+        let cx = Ctx::new(Language::En, text, &norm);
+        sentence(&cx, &norm.text).into_iter().map(|r| r.item).collect()
+    }
+
+    #[test]
+    fn movement_with_the_verb_again_before_its_speed() {
+        let kmh = Some(Range::new(Some(10.0), Some(15.0)));
+        let it = items_en("turn north, northeast, move at 10 to 15km per hour");
+        assert_eq!(it, vec![Item::Movement { toward: vec![Compass::NNE], kmh }]);
+        let it = items_en("moving mainly northwest at 10 to 15km per hour");
+        assert_eq!(it, vec![Item::Movement { toward: vec![Compass::NW], kmh }]);
     }
 
     #[test]
