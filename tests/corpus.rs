@@ -144,3 +144,20 @@ fn strength_without_position_is_a_cyclone_fact_of_its_own() {
         .collect();
     assert_eq!(cyclones, vec![(Some(3), None, r(12.0, 12.0)), (Some(5), r(10.0, 10.0), None)]);
 }
+
+#[test]
+fn a_number_of_storms_is_no_reading() {
+    // After "average" a bare number would be a mean temperature; before a storm word it
+    // counts storms.
+    for input in [
+        "According to the multi-year average, there are about 3.8 storms in the East Sea.",
+        "Theo số liệu trung bình nhiều năm, có khoảng 2 cơn bão hoạt động trên Biển Đông.",
+    ] {
+        let doc = parse(input, &opts());
+        let kinds: Vec<_> = doc.facts().map(|f| format!("{:?}", f.body)).collect();
+        assert!(kinds.is_empty(), "{input}: {kinds:?}");
+    }
+    // A temperature after "average" is still one.
+    let doc = parse("Nhiệt độ trung bình 27 độ.", &opts());
+    assert_eq!(doc.facts().count(), 1);
+}

@@ -547,6 +547,13 @@ impl<'a> Builder<'a> {
     fn value(&mut self, s: &mut Sentence<'_>, k: usize, v: super::quantity::Value) {
         let Some(raw) = s.items.get(k) else { return };
         let (a, b) = (raw.start, raw.end);
+        // A bare number before a storm word counts storms ("about 3.8 storms", "2-3 cơn
+        // bão"): no reading of anything.
+        if v.unit == Unit::None
+            && matches!(s.items.get(k + 1).map(|r| &r.item), Some(Item::CycloneWord { .. }))
+        {
+            return;
+        }
         match v.unit {
             Unit::Celsius => self.temperature(s, k, v.range, a, b),
             Unit::None => match s.topic {
