@@ -161,3 +161,12 @@ fn a_number_of_storms_is_no_reading() {
     let doc = parse("Nhiệt độ trung bình 27 độ.", &opts());
     assert_eq!(doc.facts().count(), 1);
 }
+
+#[test]
+fn humidity_named_as_a_cause_is_no_fact() {
+    let doc = parse("Độ ẩm không khí trên 80% khiến hơi nước ngưng tụ trên mặt tường.", &opts());
+    assert_eq!(doc.facts().count(), 0);
+    // Forecast as such, it is one.
+    let doc = parse("Độ ẩm không khí trên 80%.", &opts());
+    assert_eq!(doc.facts().count(), 1);
+}

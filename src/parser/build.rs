@@ -564,7 +564,9 @@ impl<'a> Builder<'a> {
                 _ => {}
             },
             Unit::Percent => {
-                if let Topic::Humidity(stat) = s.topic {
+                if let Topic::Humidity(stat) = s.topic
+                    && !self.opens_as_cause(s, k, b)
+                {
                     self.push(s, FactBody::Humidity { percent: v.range, stat }, a, b);
                 }
             }
@@ -626,16 +628,25 @@ impl<'a> Builder<'a> {
         s.topic = Topic::Temperature;
     }
 
+    /// Whether the phrase of item `k` (ending at `b`) opens its sentence, after nothing but
+    /// coverage words, commas and its own topic word, and a cause verb follows it: "Mưa lớn có
+    /// khả năng gây lũ quét", "Độ ẩm trên 80% khiến hơi nước ngưng tụ". Such a phrase names the
+    /// cause of what follows, which the contract says is no fact.
+    fn opens_as_cause(&self, s: &Sentence<'_>, k: usize, b: usize) -> bool {
+        let opens = s.items.get(..k).unwrap_or(&[]).iter().all(|r| {
+            matches!(r.item, Item::Coverage(_) | Item::Comma | Item::HumidityWord(_) | Item::TempWord)
+        });
+        let after = s.norm.text.get(b..).unwrap_or("").trim_start();
+        opens && self.lex.longest(Cat::CauseVerb, after).is_some()
+    }
+
     fn rain(&mut self, s: &mut Sentence<'_>, k: usize, form: Option<RainForm>, intensity: &[Intensity]) {
         let Some(raw) = s.items.get(k) else { return };
         let (a, b) = (raw.start, raw.end);
         // "Mưa lớn có khả năng gây lũ quét", "Localized heavy rain can cause flash floods": rain
         // that opens its sentence as the cause of what follows is no rain fact (the contract's
         // "what is not"); "Ngày mai có mưa to gây ngập" still forecasts the rain.
-        let opens =
-            s.items.get(..k).unwrap_or(&[]).iter().all(|r| matches!(r.item, Item::Coverage(_) | Item::Comma));
-        let after = s.norm.text.get(b..).unwrap_or("").trim_start();
-        if opens && self.lex.longest(Cat::CauseVerb, after).is_some() {
+        if self.opens_as_cause(s, k, b) {
             return;
         }
         // What stands between this phrase and the previous rain phrase decides: only commas
