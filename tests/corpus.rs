@@ -170,3 +170,21 @@ fn humidity_named_as_a_cause_is_no_fact() {
     let doc = parse("Độ ẩm không khí trên 80%.", &opts());
     assert_eq!(doc.facts().count(), 1);
 }
+
+#[test]
+fn a_word_that_only_joins_times_is_no_time() {
+    let when = |input: &str, lang: canhbao::LangChoice| -> Vec<Option<String>> {
+        let doc = parse(input, &canhbao::ParseOptions { lang, ..opts() });
+        doc.facts().map(|f| f.qualifiers.when.clone()).collect()
+    };
+    use canhbao::LangChoice::{En, Vi};
+    // "to", "đến" alone were read as the time of the fact.
+    assert_eq!(when("The city is forecast to have showers.", En), vec![None]);
+    assert_eq!(when("Các tỉnh Thanh Hóa đến Hà Tĩnh có mưa rào.", Vi), vec![None]);
+    // Joining real times they still belong to them.
+    assert_eq!(when("Từ chiều đến tối có mưa rào.", Vi), vec![Some("Từ chiều đến tối".to_owned())]);
+    assert_eq!(
+        when("From tonight to tomorrow, showers.", En),
+        vec![Some("From tonight to tomorrow".to_owned())]
+    );
+}

@@ -328,15 +328,20 @@ fn heading<'a>(
 /// stretch between two named places, which forecasts use as a region heading.
 fn names_a_stretch(cx: &Ctx<'_>, name: &str, items: &[super::raw::Raw]) -> bool {
     let text = |r: &super::raw::Raw| cx_text(cx, r);
-    let mut kinds = items.iter().filter(|r| !matches!(r.item, Item::Filler) || text(r) == "-").peekable();
-    if kinds.peek().is_some_and(|r| ["từ", "from"].contains(&text(r))) {
+    const OPENS: [&str; 2] = ["từ", "from"];
+    const JOINS: [&str; 4] = ["đến", "tới", "-", "to"];
+    // The joining words read as fillers (or as time words) on their own: kept by their text.
+    let mut kinds = items
+        .iter()
+        .filter(|r| !matches!(r.item, Item::Filler) || OPENS.contains(&text(r)) || JOINS.contains(&text(r)))
+        .peekable();
+    if kinds.peek().is_some_and(|r| OPENS.contains(&text(r))) {
         kinds.next();
     }
     let seq: Vec<&super::raw::Raw> = kinds.collect();
     matches!(
         seq.as_slice(),
-        [a, join, b] if a.item == Item::Name && b.item == Item::Name
-            && ["đến", "tới", "-", "to"].contains(&text(join))
+        [a, join, b] if a.item == Item::Name && b.item == Item::Name && JOINS.contains(&text(join))
     ) && !name.is_empty()
 }
 

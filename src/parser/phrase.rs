@@ -714,18 +714,25 @@ const PREPOSITIONS: &[&str] = &["in", "at", "on", "over", "across", "tại", "�
 
 // when_run = when_word , { when_word | date | "và" , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (mut i, _) = lex(cx, Cat::When, i)?;
+    let (rest, _) = lex(cx, Cat::When, i)?;
+    // Whether the run names a time: words that only join times ("from", "to", "đến") do not
+    // by themselves ("is forecast to have").
+    let mut names_time = !links_times(cx, rest.len(), i);
+    let mut i = rest;
     for _ in 0..8 {
         if let Ok((r, ())) = date_after_when(i) {
             i = r;
+            names_time = true;
             continue;
         }
         if let Ok((r, _)) = lex(cx, Cat::When, i) {
+            names_time |= !links_times(cx, r.len(), i);
             i = r;
             continue;
         }
         if let Ok((r, _)) = clock(cx, i).or_else(|_| date(cx, i)) {
             i = r;
+            names_time = true;
             continue;
         }
         let (j, ()) = ws(i)?;
@@ -734,7 +741,12 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             _ => break,
         }
     }
-    Ok((i, Item::When))
+    Ok((i, if names_time { Item::When } else { Item::Filler }))
+}
+
+/// Whether the `when` phrase at `i`, which leaves `rest_len` bytes, is a `when_link` word.
+fn links_times(cx: &Ctx<'_>, rest_len: usize, i: &str) -> bool {
+    lex(cx, Cat::WhenLink, i).is_ok_and(|(r, _)| r.len() == rest_len)
 }
 
 // name = name_word , { name_word } , [ where_tail ] ;   (* capitalised in the input: places, stations, storms *)
