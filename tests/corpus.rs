@@ -188,3 +188,30 @@ fn a_word_that_only_joins_times_is_no_time() {
         vec![Some("From tonight to tomorrow".to_owned())]
     );
 }
+
+#[test]
+fn the_capital_is_a_place() {
+    let doc = parse(
+        "The capital city is forecast to have showers tonight.",
+        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
+    );
+    let q: Vec<_> = doc.facts().map(|f| (f.qualifiers.where_.clone(), f.qualifiers.when.clone())).collect();
+    assert_eq!(q, vec![(Some("The capital city".to_owned()), Some("tonight".to_owned()))]);
+}
+
+#[test]
+fn a_time_after_the_facts_is_their_time() {
+    let when = |input: &str| -> Vec<Option<String>> {
+        parse(input, &opts()).facts().map(|f| f.qualifiers.when.clone()).collect()
+    };
+    assert_eq!(
+        when("Khu vực Hà Nội có mưa rào và dông vào chiều tối."),
+        vec![Some("chiều tối".to_owned()); 2]
+    );
+    // A time of its own stays with its facts; a clock before a day number is a clock.
+    assert_eq!(
+        when("Đêm nay có mưa rào, sáng mai có sương mù."),
+        vec![Some("Đêm nay".to_owned()), Some("sáng mai".to_owned())]
+    );
+    assert_eq!(when("Đến 1 giờ ngày 9/12 có mưa to."), vec![Some("Đến 1 giờ ngày 9/12".to_owned())]);
+}

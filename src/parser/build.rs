@@ -167,7 +167,25 @@ impl<'a> Builder<'a> {
                 }
             }
             Item::Observed => s.observed = true,
-            Item::When => s.when = Some((a, b)),
+            Item::When => {
+                // A time after the facts of its clause, ending the sentence: "có mưa rào vào
+                // chiều tối", "showers tonight" (as a trailing place below).
+                let rest = s.items.get(k + 1..).unwrap_or(&[]);
+                let trailing = rest
+                    .iter()
+                    .all(|r| matches!(r.item, Item::When | Item::Where | Item::Filler | Item::Comma));
+                if trailing && self.facts.len() > s.clause_start {
+                    let end = rest.iter().rev().find(|r| matches!(r.item, Item::When)).map_or(b, |r| r.end);
+                    let time = slice(self.input, s.norm, a, end);
+                    for f in self.facts.get_mut(s.clause_start..).unwrap_or(&mut []) {
+                        if f.qualifiers.when.is_none() {
+                            f.qualifiers.when = Some(time.clone());
+                        }
+                    }
+                    return;
+                }
+                s.when = Some((a, b));
+            }
             Item::Where => {
                 // A place after the facts of its clause, ending the sentence: "heavy rain in
                 // the Central Highlands and the South", "có mưa rào và dông rải rác ở vùng núi"

@@ -88,7 +88,7 @@ pub enum Cat {
     MonthName,
     CauseVerb,
     WhereTail,
-    WhenLink,
+    WhenPart,
 }
 
 /// A set of categories (one bit per [`Cat`]; there are at most 128, checked below).

@@ -712,25 +712,31 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 /// Place words that only introduce a place: a place phrase does not end with one.
 const PREPOSITIONS: &[&str] = &["in", "at", "on", "over", "across", "tại", "ở", "trên"];
 
-// when_run = when_word , { when_word | date | "và" , when_word } ;
+// when_run = when_word , { clock | date | when_word | "và" , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::When, i)?;
-    // Whether the run names a time: words that only join times ("from", "to", "đến") do not
-    // by themselves ("is forecast to have").
-    let mut names_time = !links_times(cx, rest.len(), i);
+    // Whether the run names a time: words that only join or count times ("from", "to",
+    // "đến", "hours", "ngày") do not by themselves ("is forecast to have", "in 24 hours").
+    let mut names_time = !only_part_of_time(cx, rest.len(), i);
     let mut i = rest;
     for _ in 0..8 {
+        // A clock before a bare day number: "đến 1 giờ ngày 9-12" is one o'clock.
+        if let Ok((r, _)) = clock(cx, i) {
+            i = r;
+            names_time = true;
+            continue;
+        }
         if let Ok((r, ())) = date_after_when(i) {
             i = r;
             names_time = true;
             continue;
         }
         if let Ok((r, _)) = lex(cx, Cat::When, i) {
-            names_time |= !links_times(cx, r.len(), i);
+            names_time |= !only_part_of_time(cx, r.len(), i);
             i = r;
             continue;
         }
-        if let Ok((r, _)) = clock(cx, i).or_else(|_| date(cx, i)) {
+        if let Ok((r, _)) = date(cx, i) {
             i = r;
             names_time = true;
             continue;
@@ -744,9 +750,9 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((i, if names_time { Item::When } else { Item::Filler }))
 }
 
-/// Whether the `when` phrase at `i`, which leaves `rest_len` bytes, is a `when_link` word.
-fn links_times(cx: &Ctx<'_>, rest_len: usize, i: &str) -> bool {
-    lex(cx, Cat::WhenLink, i).is_ok_and(|(r, _)| r.len() == rest_len)
+/// Whether the `when` phrase at `i`, which leaves `rest_len` bytes, is a `when_part` word.
+fn only_part_of_time(cx: &Ctx<'_>, rest_len: usize, i: &str) -> bool {
+    lex(cx, Cat::WhenPart, i).is_ok_and(|(r, _)| r.len() == rest_len)
 }
 
 // name = name_word , { name_word } , [ where_tail ] ;   (* capitalised in the input: places, stations, storms *)
