@@ -208,6 +208,11 @@ fn a_time_after_the_facts_is_their_time() {
         when("Khu vực Hà Nội có mưa rào và dông vào chiều tối."),
         vec![Some("chiều tối".to_owned()); 2]
     );
+    // After a comma, a clause of its own times the facts before it.
+    assert_eq!(
+        when("Có mưa rào và dông rải rác, trong chiều tối và đêm nay."),
+        vec![Some("trong chiều tối và đêm nay".to_owned()); 2]
+    );
     // A time of its own stays with its facts; a clock before a day number is a clock.
     assert_eq!(
         when("Đêm nay có mưa rào, sáng mai có sương mù."),

@@ -174,10 +174,13 @@ impl<'a> Builder<'a> {
                 let trailing = rest
                     .iter()
                     .all(|r| matches!(r.item, Item::When | Item::Where | Item::Filler | Item::Comma));
-                if trailing && self.facts.len() > s.clause_start {
+                // A clause of its own after a comma ("…, cục bộ có mưa to, trong chiều tối và
+                // đêm nay") times the sentence's facts before it.
+                let from = if self.facts.len() > s.clause_start { s.clause_start } else { s.first_fact };
+                if trailing && self.facts.len() > from {
                     let end = rest.iter().rev().find(|r| matches!(r.item, Item::When)).map_or(b, |r| r.end);
                     let time = slice(self.input, s.norm, a, end);
-                    for f in self.facts.get_mut(s.clause_start..).unwrap_or(&mut []) {
+                    for f in self.facts.get_mut(from..).unwrap_or(&mut []) {
                         if f.qualifiers.when.is_none() {
                             f.qualifiers.when = Some(time.clone());
                         }
