@@ -180,11 +180,9 @@ impl<'a> Builder<'a> {
                 if trailing && self.facts.len() > from {
                     let end = rest.iter().rev().find(|r| matches!(r.item, Item::When)).map_or(b, |r| r.end);
                     let time = slice(self.input, s.norm, a, end);
-                    for f in self.facts.get_mut(from..).unwrap_or(&mut []) {
-                        if f.qualifiers.when.is_none() {
-                            f.qualifiers.when = Some(time.clone());
-                        }
-                    }
+                    self.qualify_from(from, |q| {
+                        q.when.get_or_insert_with(|| time.clone());
+                    });
                     return;
                 }
                 s.when = Some((a, b));
@@ -202,11 +200,10 @@ impl<'a> Builder<'a> {
                 // A bare head ("in", "over", "area") names no place.
                 let named = place.split_whitespace().nth(1).is_some();
                 if trailing && named && self.facts.len() > s.clause_start {
-                    for f in self.facts.get_mut(s.clause_start..).unwrap_or(&mut []) {
-                        if f.qualifiers.where_.is_none() {
-                            f.qualifiers.where_ = Some(place.to_owned());
-                        }
-                    }
+                    let place = place.to_owned();
+                    self.qualify_from(s.clause_start, |q| {
+                        q.where_.get_or_insert_with(|| place.clone());
+                    });
                     return;
                 }
                 s.where_ = Some((a, b));
@@ -405,6 +402,11 @@ impl<'a> Builder<'a> {
     fn trail(&mut self, s: &Sentence<'_>, f: impl Fn(&mut Qualifiers)) {
         let from = s.last_rain.map_or(s.clause_start, |(r, _)| r.min(s.clause_start));
         let from = if from < s.first_fact { s.clause_start } else { from };
+        self.qualify_from(from, f);
+    }
+
+    /// Applies `f` to the qualifiers of every fact from index `from` on.
+    fn qualify_from(&mut self, from: usize, f: impl Fn(&mut Qualifiers)) {
         for fact in self.facts.get_mut(from..).unwrap_or(&mut []) {
             f(&mut fact.qualifiers);
         }

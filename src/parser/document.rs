@@ -113,7 +113,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
     // Each section takes its facts off the end of the list, the last section first: the first
     // section keeps the list itself, so the facts of a one-section bulletin are not copied.
     let mut all = std::mem::take(&mut b.facts);
-    if all.len() > expected(usize::MAX) {
+    if all.len() > MAX_EXPECTED {
         // A list that outgrew its first size doubled on the way: up to half of it is spare,
         // and the sections copied out of it would come on top of that (a 50 MB input).
         all.shrink_to_fit();
@@ -564,8 +564,11 @@ fn non_blank_chars(s: &str) -> usize {
 /// densest texts of the corpus give one every 26 bytes. Sized for them, so that a bulletin's
 /// facts are not copied to a bigger buffer halfway (a tenth of a parse's time when they were).
 pub(super) fn expected(len: usize) -> usize {
-    (len / 24).clamp(8, 4096)
+    (len / 24).clamp(8, MAX_EXPECTED)
 }
+
+/// The largest capacity [`expected`] gives: a bigger input grows its lists as it goes.
+const MAX_EXPECTED: usize = 4096;
 
 #[cfg(test)]
 mod tests {

@@ -178,11 +178,12 @@ pub struct Normalized {
 }
 
 impl Normalized {
-    /// An empty buffer with room for a stretch of `len` bytes.
+    /// An empty buffer with room for a stretch of `len` bytes of text.
     pub fn with_capacity(len: usize) -> Self {
         Normalized {
             text: String::with_capacity(len),
-            map: Vec::with_capacity(len + 1),
+            // Written only once a line leaves `identity`, which reserves it then.
+            map: Vec::new(),
             identity: false,
             base: 0,
         }

@@ -798,10 +798,14 @@ mod tests {
     use crate::bulletin::{Language, Range};
     use crate::parser::normalize::Normalized;
 
-    fn items(text: &str) -> Vec<Item> {
+    fn items_in(lang: Language, text: &str) -> Vec<Item> {
         let norm = Normalized::new(text, 0);
-        let cx = Ctx::new(Language::Vi, text, &norm);
+        let cx = Ctx::new(lang, text, &norm);
         sentence(&cx, &norm.text).into_iter().map(|r| r.item).collect()
+    }
+
+    fn items(text: &str) -> Vec<Item> {
+        items_in(Language::Vi, text)
     }
 
     #[test]
@@ -825,18 +829,12 @@ mod tests {
         assert!(matches!(&it[..], [Item::Wind { level: Some(r), .. }] if r.max == Some(4.0)));
     }
 
-    fn items_en(text: &str) -> Vec<Item> {
-        let norm = Normalized::new(text, 0);
-        let cx = Ctx::new(Language::En, text, &norm);
-        sentence(&cx, &norm.text).into_iter().map(|r| r.item).collect()
-    }
-
     #[test]
     fn movement_with_the_verb_again_before_its_speed() {
         let kmh = Some(Range::new(Some(10.0), Some(15.0)));
-        let it = items_en("turn north, northeast, move at 10 to 15km per hour");
+        let it = items_in(Language::En, "turn north, northeast, move at 10 to 15km per hour");
         assert_eq!(it, vec![Item::Movement { toward: vec![Compass::NNE], kmh }]);
-        let it = items_en("moving mainly northwest at 10 to 15km per hour");
+        let it = items_in(Language::En, "moving mainly northwest at 10 to 15km per hour");
         assert_eq!(it, vec![Item::Movement { toward: vec![Compass::NW], kmh }]);
     }
 
