@@ -220,3 +220,41 @@ fn a_time_after_the_facts_is_their_time() {
     );
     assert_eq!(when("Đến 1 giờ ngày 9/12 có mưa to."), vec![Some("Đến 1 giờ ngày 9/12".to_owned())]);
 }
+
+#[test]
+fn a_preposition_or_a_bare_place_word_is_no_place() {
+    let places = |input: &str, lang: canhbao::LangChoice| -> Vec<Option<String>> {
+        let doc = parse(input, &canhbao::ParseOptions { lang, ..opts() });
+        doc.facts().map(|f| f.qualifiers.where_.clone()).collect()
+    };
+    use canhbao::LangChoice::{En, Vi};
+    // "in" and "the area" were the place of these facts.
+    assert_eq!(
+        places("It is forecast that in the next 24 hours, the storm moves northwest.", En),
+        vec![None]
+    );
+    assert_eq!(places("The area of strong wind has winds of level 6.", En), vec![None]);
+    assert_eq!(places("Trên các tỉnh có mưa to.", Vi), vec![None]);
+    // A preposition still starts a place after it, and a named area is a place.
+    assert_eq!(places("Landslides in low-lying areas.", En), vec![Some("in low-lying areas".to_owned())]);
+    assert_eq!(
+        places("Mưa lớn có thể gây ngập úng tại các vùng trũng thấp.", Vi),
+        vec![Some("tại các vùng trũng thấp".to_owned())]
+    );
+}
+
+#[test]
+fn a_storm_numbered_with_no_is_one_sentence() {
+    let doc = parse(
+        "At 7:00 a.m., the center of storm No. 8 was at about 18.5 degrees north latitude; 118.7 degrees east longitude.",
+        &opts(),
+    );
+    let cyclones: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some((c.number, c.name.clone(), c.lat, c.lon)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cyclones, vec![(Some(8), None, Some(18.5), Some(118.7))]);
+}

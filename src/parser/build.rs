@@ -14,6 +14,7 @@ use crate::bulletin::{
 
 use super::lexicon::{Cat, Lexicon};
 use super::normalize::Normalized;
+use super::phrase::bare_place;
 use super::quantity::Unit;
 use super::raw::{Item, LevelKind, Raw};
 
@@ -197,8 +198,8 @@ impl<'a> Builder<'a> {
                     rest.iter().all(|r| matches!(r.item, Item::Where | Item::Filler | Item::Comma));
                 let end = rest.iter().rev().find(|r| matches!(r.item, Item::Where)).map_or(b, |r| r.end);
                 let place = self.input.get(s.norm.start(a)..s.norm.end(end)).unwrap_or("").trim();
-                // A bare head ("in", "over", "area") names no place.
-                let named = place.split_whitespace().nth(1).is_some();
+                // A bare head ("in", "over", "area", "ở khu vực") names no place.
+                let named = s.norm.text.get(a..s.norm.text.len().min(end)).is_some_and(|t| !bare_place(t));
                 if trailing && named && self.facts.len() > s.clause_start {
                     let place = place.to_owned();
                     self.qualify_from(s.clause_start, |q| {
@@ -206,7 +207,12 @@ impl<'a> Builder<'a> {
                     });
                     return;
                 }
-                s.where_ = Some((a, b));
+                // Only a preposition or a bare place word ("in the next 24 hours", "the area of
+                // high wind") starts no place; as the start of a trailing place it did count.
+                let bare = s.norm.text.get(a..b).is_some_and(bare_place);
+                if !bare {
+                    s.where_ = Some((a, b));
+                }
                 if k > s.clause_first_item || self.facts.len() > s.first_fact {
                     s.exception = true;
                 }

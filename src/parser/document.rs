@@ -186,9 +186,11 @@ fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Words that end in a full stop without ending a sentence.
 const ABBREVIATIONS: [&str; 12] = ["tp", "tx", "tt", "q", "p", "h", "tr", "st", "ts", "ths", "pgs", "gs"];
+/// Words that end in a full stop without ending a sentence when a number follows ("storm No. 8").
+const NUMBER_ABBREVIATIONS: [&str; 2] = ["no", "nos"];
 
 // sentences = sentence , { sentence_end , sentence } ;
-// sentence_end = ( "." | "!" | "?" | "|" | "•" ) , ? not between digits, not in "TP.HCM" ? ;
+// sentence_end = ( "." | "!" | "?" | "|" | "•" ) , ? not between digits, not in "TP.HCM", not "No." before a number ? ;
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -230,14 +232,17 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether the full stop at `i` ends a sentence that started at `start`: not between digits
-/// ("3.5m"), not after an abbreviation ("tp.hcm", "tx. giá rai"); "dày đặc.miền trung" is a
-/// missing blank after a full stop.
+/// ("3.5m"), not after an abbreviation ("tp.hcm", "tx. giá rai", "no. 8"); "dày đặc.miền trung"
+/// is a missing blank after a full stop.
 fn full_stop(text: &str, start: usize, i: usize) -> bool {
     let prev = text.get(..i).and_then(|t| t.chars().next_back());
     let next = text.get(i + 1..).and_then(|t| t.chars().next());
     let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
     let word = text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
-    let abbrev = prev.is_some_and(is_letter) && ABBREVIATIONS.contains(&word);
+    let number_next =
+        || text.get(i + 1..).is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let abbrev = prev.is_some_and(is_letter)
+        && (ABBREVIATIONS.contains(&word) || (NUMBER_ABBREVIATIONS.contains(&word) && number_next()));
     !digits && !abbrev
 }
 
@@ -600,6 +605,9 @@ mod tests {
         assert_eq!(all("sóng cao 3.5m. gió nhẹ"), vec!["sóng cao 3.5m", " gió nhẹ"]);
         assert_eq!(all("dày đặc.miền trung có mưa"), vec!["dày đặc", "miền trung có mưa"]);
         assert_eq!(all("tp.hcm có mưa").len(), 1);
+        // "No." before a number numbers a storm; elsewhere it may end a sentence.
+        assert_eq!(all("the center of storm no. 8 was at").len(), 1);
+        assert_eq!(all("there is no. rain later").len(), 2);
         assert_eq!(
             all("mưa rào • gió nhẹ! trời nắng? | x."),
             vec!["mưa rào ", " gió nhẹ", " trời nắng", " x"]

@@ -712,6 +712,45 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 /// Place words that only introduce a place: a place phrase does not end with one.
 const PREPOSITIONS: &[&str] = &["in", "at", "on", "over", "across", "tại", "ở", "trên"];
 
+/// Place words that name no place by themselves ("The area of high wind danger …", "ở các
+/// vùng"): with a preposition or without, a place phrase that is only one of these is no place.
+const BARE_PLACE_WORDS: &[&str] = &[
+    "area",
+    "areas",
+    "the area",
+    "the areas",
+    "region",
+    "regions",
+    "province",
+    "provinces",
+    "city",
+    "cities",
+    "waters",
+    "khu vực",
+    "các khu vực",
+    "vùng",
+    "các vùng",
+    "miền",
+    "phía",
+    "tỉnh",
+    "các tỉnh",
+    "huyện",
+    "các huyện",
+    "quận",
+    "các quận",
+];
+
+/// Whether a place phrase (normalised text) names no place: it is only a preposition, a bare
+/// place word, or the two.
+pub(super) fn bare_place(text: &str) -> bool {
+    let t = text.trim();
+    let t = PREPOSITIONS
+        .iter()
+        .find_map(|p| t.strip_prefix(p).filter(|r| r.is_empty() || r.starts_with(' ')))
+        .map_or(t, str::trim_start);
+    t.is_empty() || BARE_PLACE_WORDS.contains(&t)
+}
+
 // when_run = when_word , { clock | date | when_word | "và" , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::When, i)?;
