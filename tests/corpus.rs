@@ -258,3 +258,72 @@ fn a_storm_numbered_with_no_is_one_sentence() {
         .collect();
     assert_eq!(cyclones, vec![(Some(8), None, Some(18.5), Some(118.7))]);
 }
+
+/// The cyclone facts of an English text: `(lat, lon, toward, moving km/h, speed km/h, at)`.
+#[allow(clippy::type_complexity)]
+fn cyclones_en(
+    input: &str,
+) -> Vec<(Option<f64>, Option<f64>, Vec<Compass>, Option<Range>, Option<Range>, Option<String>)> {
+    let doc = parse(input, &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() });
+    doc.facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some((
+                c.lat,
+                c.lon,
+                c.moving.as_ref().map(|m| m.toward.clone()).unwrap_or_default(),
+                c.moving.as_ref().and_then(|m| m.kmh),
+                c.speed_kmh,
+                c.at.clone(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn english_storm_movements_and_speeds() {
+    use Compass::{NW, WNW};
+    // "-ward" directions, "kilometers an hour", a range in km closed by "per hour".
+    assert_eq!(
+        cyclones_en("The storm will move the West northwestward at a speed of 20 kilometers an hour."),
+        vec![(None, None, vec![WNW], r(20.0, 20.0), None, None)]
+    );
+    assert_eq!(
+        cyclones_en(
+            "The typhoon is expected to track northwestward at a speed of between 10km and 15km per hour."
+        ),
+        vec![(None, None, vec![NW], r(10.0, 15.0), None, None)]
+    );
+    // A level-less wind speed in a sentence about the storm is the storm's; the hour before
+    // the day is part of the time.
+    assert_eq!(
+        cyclones_en(
+            "At 7am on November 10, the typhoon will be located at 13.3 degrees north latitude and \
+             110.8 degrees east longitude. The strongest winds were estimated at between 75km and \
+             100km per hour close to the centre of the typhoon."
+        ),
+        vec![(Some(13.3), Some(110.8), vec![], None, r(75.0, 100.0), Some("7am on November 10".to_owned()))]
+    );
+    // A decimal comma set apart in a position.
+    assert_eq!(
+        cyclones_en(
+            "A super typhoon was centered at 20, 2 degrees north latitude and 124, 0 degrees east longitude at 1pm."
+        ),
+        vec![(Some(20.2), Some(124.0), vec![], None, None, None)]
+    );
+}
+
+#[test]
+fn coordinates_and_years_in_degrees_are_no_temperature() {
+    for input in [
+        "The area of high wind danger is north of latitude 18.0 degrees north; east of longitude 109-119 degrees east.",
+        "The highest temperature since 1990 degrees was recorded.",
+    ] {
+        let doc = parse(input, &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() });
+        let temps = doc.facts().filter(|f| matches!(f.body, FactBody::Temperature { .. })).count();
+        assert_eq!(temps, 0, "{input}");
+    }
+    // A temperature closed by a region word, not a compass point, is one.
+    let doc = parse("Nhiệt độ thấp nhất 18-20 độ bắc bộ.", &opts());
+    assert_eq!(doc.facts().count(), 1);
+}

@@ -621,6 +621,10 @@ impl<'a> Builder<'a> {
         let target = match &s.topic {
             Topic::Wind { fact: Some(i), .. } => Some(*i),
             Topic::Cyclone => self.cyclone,
+            // A wind with a speed and no level, in a sentence about the storm ("the strongest
+            // winds were estimated at between 75km and 100km per hour close to the centre of
+            // the typhoon"), is the storm's.
+            Topic::Wind { fact: None, .. } if s.items.iter().any(|r| r.item.names_cyclone()) => self.cyclone,
             _ => None,
         };
         let Some(f) = target.and_then(|i| self.facts.get_mut(i)) else { return };
@@ -634,6 +638,11 @@ impl<'a> Builder<'a> {
     }
 
     fn temperature(&mut self, s: &mut Sentence<'_>, k: usize, celsius: Range, a: usize, b: usize) {
+        // No air temperature is below -60 °C or above 60 °C: such a number in degrees is a
+        // coordinate or a year ("longitude 109-119 degrees", "since 1990").
+        if [celsius.min, celsius.max].into_iter().flatten().any(|t| !(-60.0..=60.0).contains(&t)) {
+            return;
+        }
         // "rét 7-9 độ C" is the temperature only.
         let prev = s.items.get(..k).and_then(|p| p.iter().rev().find(|r| !matches!(r.item, Item::Filler)));
         if let Some(Raw { item: Item::Cold(ColdSeverity::Cold), .. }) = prev

@@ -155,29 +155,45 @@ fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((rest, Item::Cause))
 }
 
-// clock = digit , [ digit ] , ( "h" | "giờ" | ":" ) , [ digit , digit , [ "'" | "phút" ] ] , [ "sáng" | "chiều" | "tối" | "am" | "pm" ] ;
-fn clock<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+// clock = digit , [ digit ] , ( ( "h" | "giờ" | ":" ) , [ digit , digit , [ "'" | "phút" ] ] , [ "sáng" | "chiều" | "tối" | "am" | "pm" ] | am_pm ) , [ when_run ] ;
+fn clock<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    use nom::bytes::complete::tag;
     let (i, ()) = ws(i)?;
     let (i, h) = digit1(i)?;
     if h.len() > 2 {
         return fail();
     }
-    let (i, sep) = nom::branch::alt((
-        nom::bytes::complete::tag("h"),
-        nom::bytes::complete::tag(" giờ"),
-        nom::bytes::complete::tag("giờ"),
-        nom::bytes::complete::tag(":"),
-    ))
-    .parse(i)?;
-    let (i, _) =
-        opt((ws, digit1, opt(one_of("'’")), opt((ws, nom::bytes::complete::tag("phút"))))).parse(i)?;
-    if sep == ":" && i.is_empty() {
+    // "1pm", "7 a.m.": an hour alone.
+    let i = match am_pm(i) {
+        Ok((rest, ())) => rest,
+        Err(_) => {
+            let (i, sep) = nom::branch::alt((tag("h"), tag(" giờ"), tag("giờ"), tag(":"))).parse(i)?;
+            let (i, _) = opt((ws, digit1, opt(one_of("'’")), opt((ws, tag("phút"))))).parse(i)?;
+            if sep == ":" && i.is_empty() {
+                return fail();
+            }
+            if i.chars().next().is_some_and(is_word_char) {
+                return fail();
+            }
+            i
+        }
+    };
+    // The day after the hour is the same time: "4 am on November 10", "7 giờ ngày 26".
+    match when_run(cx, i) {
+        Ok((rest, Item::When)) => Ok((rest, Item::When)),
+        _ => Ok((i, Item::When)),
+    }
+}
+
+// am_pm = "am" | "pm" | "a.m." | "p.m." ;
+pub(super) fn am_pm(i: &str) -> PResult<'_, ()> {
+    use nom::bytes::complete::tag;
+    let (i, ()) = ws(i)?;
+    let (i, _) = nom::branch::alt((tag("a.m."), tag("p.m."), tag("am"), tag("pm"))).parse(i)?;
+    if i.starts_with(is_word_char) {
         return fail();
     }
-    if i.chars().next().is_some_and(is_word_char) {
-        return fail();
-    }
-    Ok((i, Item::When))
+    Ok((i, ()))
 }
 
 // date = day , "/" , month , [ "/" , year ] ;   (* "17-5" and "5.3" need a when word before them *)
@@ -213,22 +229,39 @@ fn date_after_when(i: &str) -> PResult<'_, ()> {
     Ok((i, ()))
 }
 
-// lat_lon = number , [ deg_unit ] , lat_word , [ ";" | "," | "-" ] , number , [ deg_unit ] , lon_word ;
+// lat_lon = coordinate , [ deg_unit ] , lat_word , [ ";" | "," | "-" ] , coordinate , [ deg_unit ] , lon_word ;
 fn lat_lon<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut i = i;
     while let Ok((r, _)) = lex(cx, Cat::ValueHedge, i) {
         i = r;
     }
-    let (i, lat) = number(i)?;
+    let (i, lat) = coordinate(i)?;
     let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
     let (i, _) = lex(cx, Cat::LatWord, i)?;
     let (i, ()) = ws(i)?;
     let (i, _) = opt(one_of(";,-")).parse(i)?;
     let (i, _) = opt(|i| lex(cx, Cat::Filler, i)).parse(i)?;
-    let (i, lon) = number(i)?;
+    let (i, lon) = coordinate(i)?;
     let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
     let (i, _) = lex(cx, Cat::LonWord, i)?;
     Ok((i, Item::Position { lat, lon }))
+}
+
+// coordinate = number , [ ", " , digit , [ digit ] ] ;  (* "20, 2 degrees": a decimal comma set apart *)
+fn coordinate(i: &str) -> PResult<'_, f64> {
+    let (i, whole) = number(i)?;
+    // Only a whole number takes a spaced decimal part, and only when degrees or the latitude or
+    // longitude word follow it (checked by `lat_lon`, which fails as a whole otherwise).
+    if whole.fract() == 0.0
+        && let Some(rest) = i.strip_prefix(", ")
+        && let Ok((after, digits)) = digit1::<_, ()>(rest)
+        && digits.len() <= 2
+        && !after.starts_with([',', '.'])
+        && let Ok(frac) = format!("0.{digits}").parse::<f64>()
+    {
+        return Ok((after, whole + frac));
+    }
+    Ok((i, whole))
 }
 
 // risk = risk_word , [ "do" , cause_text ] , [ ":" | "là" | "ở mức" ] , level_word , number ;

@@ -162,7 +162,10 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     if let Some((v, rest)) = mangled_degree(v, i) {
         return Ok((rest, (v, Unit::Celsius)));
     }
-    // "24 giờ", "7h05" are times, not values.
+    // "24 giờ", "7h05", "1pm" are times, not values.
+    if super::phrase::am_pm(i).is_ok() {
+        return Err(nom::Err::Error(()));
+    }
     if i.starts_with('h') && !i.starts_with("ha") || i.trim_start().starts_with("giờ") {
         let unit_ok = unit(cx, i).is_ok_and(|(_, u)| u == Unit::Kmh);
         if !unit_ok {
@@ -183,7 +186,8 @@ pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
         if b < a {
             return Err(nom::Err::Error(()));
         }
-        if ub == ua || ua == Unit::None || ub == Unit::None {
+        // "between 10km and 15km per hour": the speed unit at the end is the range's.
+        if ub == ua || ua == Unit::None || ub == Unit::None || (ua, ub) == (Unit::Km, Unit::Kmh) {
             let u = if ub == Unit::None { ua } else { ub };
             return Ok((rest, (Range::new(Some(a.min(b)), Some(a.max(b))), u)));
         }
@@ -244,11 +248,20 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         None => {}
     }
     let (i, hours) = opt(per_hours).parse(i)?;
-    // "18-21 độ vĩ bắc" is a latitude, not a temperature.
-    if u == Unit::Celsius && (lex(cx, Cat::LatWord, i).is_ok() || lex(cx, Cat::LonWord, i).is_ok()) {
+    // "18-21 độ vĩ bắc" is a latitude, not a temperature; so is "latitude 18.0 degrees north;"
+    // (degrees and a compass point closing the phrase).
+    if u == Unit::Celsius
+        && (lex(cx, Cat::LatWord, i).is_ok() || lex(cx, Cat::LonWord, i).is_ok() || compass_closes(cx, i))
+    {
         return Err(nom::Err::Error(()));
     }
     Ok((i, Value { range: r, unit: u, hours }))
+}
+
+/// Whether `i` is a compass point and then the end of the phrase: punctuation or the end of
+/// the text ("… 18.0 degrees north;"), not a region ("độ bắc bộ").
+fn compass_closes(cx: &Ctx<'_>, i: &str) -> bool {
+    lex(cx, Cat::Direction, i).is_ok_and(|(rest, _)| !rest.trim_start().starts_with(is_word_char))
 }
 
 // level_range = [ level_word ] , [ open_min ] , [ level_word ] , number ,

@@ -110,6 +110,11 @@ impl Item {
     pub fn is_neutral(&self) -> bool {
         matches!(self, Item::Filler | Item::Name | Item::When | Item::Where | Item::Observed | Item::Unknown)
     }
+
+    /// Items that speak of a storm or depression: its name, position or strength.
+    pub fn names_cyclone(&self) -> bool {
+        matches!(self, Item::CycloneWord { .. } | Item::CyclonePosition(_) | Item::CycloneStrength(_))
+    }
 }
 
 /// An item with its span in the normalised line.
