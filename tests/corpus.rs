@@ -327,3 +327,21 @@ fn coordinates_and_years_in_degrees_are_no_temperature() {
     let doc = parse("Nhiệt độ thấp nhất 18-20 độ bắc bộ.", &opts());
     assert_eq!(doc.facts().count(), 1);
 }
+
+#[test]
+fn a_sentence_adding_to_an_earlier_fact_is_understood() {
+    let input = "Hồi 4 giờ ngày 23/6, vị trí tâm bão ở vào khoảng 19,5 độ Vĩ Bắc; 109,7 độ Kinh Đông. \
+                 Sức gió mạnh nhất ở vùng gần tâm bão mạnh cấp 8 (tức là khoảng từ 60 đến 75km một giờ), giật cấp 9-10.";
+    let doc = parse(input, &opts());
+    let cyclones: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some((c.level, c.gust, c.speed_kmh)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cyclones, vec![(r(8.0, 8.0), r(9.0, 10.0), r(60.0, 75.0))]);
+    // The strength sentence made no fact of its own, but it is not unparsed.
+    let unparsed: Vec<_> = doc.unparsed.iter().map(|u| u.text.as_str()).collect();
+    assert!(unparsed.iter().all(|u| !u.contains("Sức gió")), "{unparsed:?}");
+}

@@ -51,6 +51,8 @@ pub struct Builder<'a> {
     cyclone_name: Option<String>,
     /// A position marker ("vị trí tâm bão") opened this fact and waits for its lat/lon.
     awaiting_position: Option<usize>,
+    /// Whether the sentence being read added to a fact it did not make (see [`extend`]).
+    extended: bool,
 }
 
 /// The per-sentence view the rules below share.
@@ -88,10 +90,12 @@ impl<'a> Builder<'a> {
             cyclone_number: None,
             cyclone_name: None,
             awaiting_position: None,
+            extended: false,
         }
     }
 
-    /// Turns one sentence's items into facts; returns how many facts it produced.
+    /// Turns one sentence's items into facts; returns how many facts it produced, counting a
+    /// fact of an earlier sentence it added to (the strength after a storm's position) as one.
     pub fn sentence(&mut self, norm: &Normalized, items: &[Raw], table_row_start: bool) -> usize {
         let mut s = Sentence {
             norm,
@@ -124,10 +128,12 @@ impl<'a> Builder<'a> {
             }
             return 1;
         }
+        self.extended = false;
         for k in 0..items.len() {
             self.item(&mut s, k);
         }
-        self.facts.len() - s.first_fact
+        let added_to_earlier = self.extended && self.facts.len() == s.first_fact;
+        self.facts.len() - s.first_fact + usize::from(added_to_earlier)
     }
 
     fn item(&mut self, s: &mut Sentence<'_>, k: usize) {
@@ -297,7 +303,7 @@ impl<'a> Builder<'a> {
             Item::FogDense => {
                 if let Some(f) = s.last_fog.and_then(|i| self.facts.get_mut(i)) {
                     f.body = FactBody::Fog { density: FogDensity::Dense };
-                    extend(self.input, s.norm, f, b);
+                    self.extended |= extend(self.input, s.norm, f, b);
                 }
             }
             Item::NoRain => {
@@ -353,7 +359,7 @@ impl<'a> Builder<'a> {
                         c.lat = Some(*lat);
                         c.lon = Some(*lon);
                     }
-                    extend(self.input, s.norm, f, b);
+                    self.extended |= extend(self.input, s.norm, f, b);
                 }
                 s.topic = Topic::Cyclone;
             }
@@ -387,7 +393,7 @@ impl<'a> Builder<'a> {
                     if let FactBody::Cyclone(c) = &mut f.body {
                         c.moving = Some(Moving { toward: toward.clone(), kmh: *kmh });
                     }
-                    extend(self.input, s.norm, f, b);
+                    self.extended |= extend(self.input, s.norm, f, b);
                 }
                 s.topic = Topic::Cyclone;
             }
@@ -477,7 +483,7 @@ impl<'a> Builder<'a> {
                 match existing {
                     Some(i) if !s.exception => {
                         if let Some(f) = self.facts.get_mut(i) {
-                            extend(self.input, s.norm, f, b);
+                            self.extended |= extend(self.input, s.norm, f, b);
                         }
                     }
                     _ => {
@@ -491,7 +497,7 @@ impl<'a> Builder<'a> {
                     && let FactBody::Hazard { level: l @ None, .. } = &mut f.body
                 {
                     *l = Some(range);
-                    extend(self.input, s.norm, f, b);
+                    self.extended |= extend(self.input, s.norm, f, b);
                     return;
                 }
                 s.topic = Topic::None;
@@ -520,7 +526,7 @@ impl<'a> Builder<'a> {
                     if let FactBody::Wind(w) = &mut f.body {
                         set_slot(w, kind, range);
                     }
-                    extend(self.input, s.norm, f, b);
+                    self.extended |= extend(self.input, s.norm, f, b);
                 }
             }
             Topic::None if !self.storm_table => {
@@ -569,7 +575,7 @@ impl<'a> Builder<'a> {
                     _ => c.level = Some(range),
                 }
             }
-            extend(self.input, s.norm, f, b);
+            self.extended |= extend(self.input, s.norm, f, b);
         }
     }
 
@@ -634,7 +640,7 @@ impl<'a> Builder<'a> {
             FactBody::Cyclone(c) if c.speed_kmh.is_none() => c.speed_kmh = Some(range),
             _ => return,
         }
-        extend(self.input, s.norm, f, b);
+        self.extended |= extend(self.input, s.norm, f, b);
     }
 
     fn temperature(&mut self, s: &mut Sentence<'_>, k: usize, celsius: Range, a: usize, b: usize) {
@@ -722,7 +728,7 @@ impl<'a> Builder<'a> {
                 }
                 it.sort();
             }
-            extend(self.input, s.norm, f, b);
+            self.extended |= extend(self.input, s.norm, f, b);
             s.last_rain = merge_into.map(|f| (f, k));
             return;
         }
@@ -795,11 +801,13 @@ fn slice(input: &str, norm: &Normalized, a: usize, b: usize) -> String {
     input.get(norm.start(a)..norm.end(b)).unwrap_or("").trim().to_owned()
 }
 
-/// Extends a fact's span and text to normalised end `b`.
-fn extend(input: &str, norm: &Normalized, f: &mut Fact, b: usize) {
+/// Extends a fact's span and text to normalised end `b`; whether it grew.
+fn extend(input: &str, norm: &Normalized, f: &mut Fact, b: usize) -> bool {
     let end = norm.end(b);
     if end > f.span.1 {
         f.span.1 = end;
         f.text = input.get(f.span.0..end).unwrap_or("").to_owned();
+        return true;
     }
+    false
 }
