@@ -345,3 +345,30 @@ fn a_sentence_adding_to_an_earlier_fact_is_understood() {
     let unparsed: Vec<_> = doc.unparsed.iter().map(|u| u.text.as_str()).collect();
     assert!(unparsed.iter().all(|u| !u.contains("Sức gió")), "{unparsed:?}");
 }
+
+#[test]
+fn a_storm_placed_only_by_its_sea_is_a_cyclone_fact() {
+    let cyclones = |input: &str| -> Vec<(String, Option<String>)> {
+        parse(input, &opts())
+            .facts()
+            .filter_map(|f| match &f.body {
+                FactBody::Cyclone(c) => Some((format!("{:?}", c.category), f.qualifiers.where_.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        cyclones(
+            "Sáng sớm nay (8/8), vùng áp thấp trên khu vực bắc Biển Đông đã mạnh lên thành áp thấp nhiệt đới."
+        ),
+        vec![("TropicalDepression".to_owned(), Some("trên khu vực bắc Biển Đông".to_owned()))]
+    );
+    // Not a storm on the coast, storms counted, or storms in general.
+    for input in [
+        "Vùng đất liền ven biển trong bão cực kỳ nguy hiểm.",
+        "Từ đầu năm đến nay đã có 3 cơn bão trên Biển Đông.",
+        "There is little chance of storms or tropical depressions appearing in the East Sea.",
+    ] {
+        assert_eq!(cyclones(input), vec![], "{input}");
+    }
+}

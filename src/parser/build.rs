@@ -132,6 +132,9 @@ impl<'a> Builder<'a> {
         for k in 0..items.len() {
             self.item(&mut s, k);
         }
+        if self.facts.len() == s.first_fact && !self.extended {
+            self.cyclone_at_sea(&mut s);
+        }
         let added_to_earlier = self.extended && self.facts.len() == s.first_fact;
         self.facts.len() - s.first_fact + usize::from(added_to_earlier)
     }
@@ -399,6 +402,47 @@ impl<'a> Builder<'a> {
             }
             Item::Change | Item::Cause | Item::Boilerplate | Item::Filler | Item::Name | Item::Unknown => {}
         }
+    }
+
+    /// "Bão ở trên vùng biển phía Đông khu vực Bắc Biển Đông", "vùng áp thấp trên khu vực bắc
+    /// Biển Đông đã mạnh lên thành áp thấp nhiệt đới": a storm placed only by the sea it is in
+    /// has a stated position, so it is a cyclone fact, when its sentence states nothing else
+    /// about it (a position, a strength or a movement make their own fact).
+    fn cyclone_at_sea(&mut self, s: &mut Sentence<'_>) {
+        let items = s.items;
+        let stated_otherwise = items.iter().any(|r| {
+            matches!(
+                r.item,
+                Item::Position { .. }
+                    | Item::CyclonePosition(_)
+                    | Item::CycloneStrength(_)
+                    | Item::Movement { .. }
+                    | Item::Boilerplate
+                    | Item::Cause
+            )
+        });
+        if stated_otherwise {
+            return;
+        }
+        let text = |r: &Raw| s.norm.text.get(r.start..r.end).unwrap_or("");
+        let Some(k) = items.iter().position(|r| matches!(r.item, Item::CycloneWord { .. })) else { return };
+        // "3 cơn bão trên Biển Đông" counts storms; "storms or tropical depressions appearing in
+        // the East Sea" speaks of storms in general.
+        let counted =
+            k.checked_sub(1).and_then(|p| items.get(p)).is_some_and(|r| matches!(r.item, Item::Value(_)));
+        if counted || items.get(k).is_some_and(|r| text(r).trim_end().ends_with('s')) {
+            return;
+        }
+        // At sea, not on the coast ("vùng đất liền ven biển").
+        let at_sea = |r: &&Raw| {
+            matches!(r.item, Item::Where)
+                && SEA_WORDS.iter().any(|w| text(r).contains(w))
+                && !LAND_WORDS.iter().any(|w| text(r).contains(w))
+        };
+        let (Some(cyclone), Some(sea)) = (items.get(k), items.iter().find(at_sea)) else { return };
+        let (a, b) = (cyclone.start.min(sea.start), cyclone.end.max(sea.end));
+        let idx = self.new_cyclone(s, a, b);
+        self.cyclone = Some(idx);
     }
 
     /// Whether item `k` comes right after a fact of its clause (only neutral items between).
@@ -800,6 +844,11 @@ fn scale(r: Range, k: f64) -> Range {
 fn slice(input: &str, norm: &Normalized, a: usize, b: usize) -> String {
     input.get(norm.start(a)..norm.end(b)).unwrap_or("").trim().to_owned()
 }
+
+/// Words of a place that is at sea ([`Builder::cyclone_at_sea`]).
+const SEA_WORDS: [&str; 5] = ["biển", "vịnh", "khơi", "sea", "gulf"];
+/// Words of a place on land, even beside the sea.
+const LAND_WORDS: [&str; 5] = ["ven biển", "đất liền", "coast", "inland", "land"];
 
 /// Extends a fact's span and text to normalised end `b`; whether it grew.
 fn extend(input: &str, norm: &Normalized, f: &mut Fact, b: usize) -> bool {
