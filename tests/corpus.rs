@@ -372,3 +372,34 @@ fn a_storm_placed_only_by_its_sea_is_a_cyclone_fact() {
         assert_eq!(cyclones(input), vec![], "{input}");
     }
 }
+
+#[test]
+fn a_rain_that_only_trends_states_no_rain() {
+    let rains = |input: &str| -> usize {
+        parse(input, &opts()).facts().filter(|f| matches!(f.body, FactBody::Rain { .. })).count()
+    };
+    for input in [
+        "Từ ngày 20, mưa giảm dần.",
+        "Từ ngày 06/11, mưa lớn ở Trung Trung Bộ có xu hướng giảm dần.",
+        "Miền Trung có mưa nhiều trở lại, vùng mưa sẽ mở rộng hơn so với cuối tuần qua.",
+        "Meteorologists predict the rains will gradually subside across Central Vietnam.",
+    ] {
+        // The last-but-one keeps its first rain ("có mưa nhiều trở lại").
+        let expected = usize::from(input.starts_with("Miền Trung"));
+        assert_eq!(rains(input), expected, "{input}");
+    }
+    // A trend in a clause of its own leaves the rain before it.
+    assert_eq!(rains("Bắc Bộ có mưa vừa, mưa to, sau giảm dần."), 1);
+}
+
+#[test]
+fn a_day_and_month_with_a_dash_after_a_time_word_is_a_date() {
+    let when = |input: &str| -> Vec<Option<String>> {
+        parse(input, &opts()).facts().map(|f| f.qualifiers.when.clone()).collect()
+    };
+    assert_eq!(when("Từ ngày 19-5, có mưa rào."), vec![Some("Từ ngày 19-5".to_owned())]);
+    assert_eq!(when("Đến 1 giờ ngày 9-12 có mưa to."), vec![Some("Đến 1 giờ ngày 9-12".to_owned())]);
+    // A range of values after "ban ngày" is no date.
+    let doc = parse("Nhiệt độ ban ngày 10-12 độ.", &opts());
+    assert_eq!(doc.facts().count(), 1);
+}

@@ -227,6 +227,20 @@ impl<'a> Builder<'a> {
                 }
             }
             Item::Exception => s.exception = true,
+            Item::Trend => {
+                // "mưa giảm dần", "mưa lớn ở các khu vực trên giảm dần", "vùng mưa sẽ mở rộng": a
+                // rain with only a trend after it in its clause states no rain.
+                if let Some((f, r)) = s.last_rain
+                    && f + 1 == self.facts.len()
+                    && f >= s.clause_start
+                    && s.items
+                        .get(r + 1..k)
+                        .is_some_and(|between| between.iter().all(|x| x.item.is_neutral()))
+                {
+                    self.facts.pop();
+                    s.last_rain = None;
+                }
+            }
             Item::Wind { monsoon, from, light, level, strong: _ } => {
                 s.exception = false;
                 if *monsoon && level.is_none() && !light {

@@ -89,6 +89,7 @@ pub enum Cat {
     CauseVerb,
     WhereTail,
     WhenPart,
+    Trend,
 }
 
 /// A set of categories (one bit per [`Cat`]; there are at most 128, checked below).

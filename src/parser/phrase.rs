@@ -207,15 +207,24 @@ fn date<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 fn date_after_when(i: &str) -> PResult<'_, ()> {
     let (i, ()) = ws(i)?;
     let (i, _) = opt(char('(')).parse(i)?;
-    let (i, (_, days, month)) = (
+    let (i, (first, days, month)) = (
         digit1,
         opt((ws, char('-'), ws, digit1)),
         opt((one_of("/-."), digit1, opt((one_of("/-."), digit1)))),
     )
         .parse(i)?;
-    // "ngày 17-5" is a date; "ban ngày 22-24 độ" is a range of values.
-    if days.is_some() && month.is_none() {
-        return fail();
+    // "ngày 17-5", "từ ngày 19-5", "ngày 10-11" are dates (a day, then a month); "ban ngày 22-24
+    // độ", "ban ngày 10-12 độ" are ranges of values.
+    if let (Some((_, _, _, second)), None) = (days, month) {
+        let (d, m) = (first.parse::<u32>().unwrap_or(0), second.parse::<u32>().unwrap_or(0));
+        let unit_after = || {
+            let t = i.trim_start();
+            ["độ", "°", "mm", "%", "cm", "degrees"].iter().any(|u| t.starts_with(u))
+                || ["m", "km"].iter().any(|u| t.strip_prefix(u).is_some_and(|r| !r.starts_with(is_word_char)))
+        };
+        if !((1..=12).contains(&m) && (1..=31).contains(&d)) || unit_after() {
+            return fail();
+        }
     }
     if let Some((_, m, _)) = month
         && m.parse::<u32>().map_or(true, |m| m == 0 || m > 12)
@@ -321,7 +330,7 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 }
 
 /// The categories a plain vocabulary phrase may belong to, by priority on equal length.
-const TERMS: [Cat; 39] = [
+const TERMS: [Cat; 40] = [
     Cat::Condition,
     Cat::Likelihood,
     Cat::Coverage,
@@ -357,6 +366,7 @@ const TERMS: [Cat; 39] = [
     Cat::Exception,
     Cat::WhereHead,
     Cat::When,
+    Cat::Trend,
     Cat::Filler,
     Cat::SectionLabel,
     Cat::IssuedLabel,
@@ -420,6 +430,7 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Cat::WavesWord => Item::WavesWord,
         Cat::TideWord => Item::TideWord,
         Cat::Exception => Item::Exception,
+        Cat::Trend => Item::Trend,
         _ => Item::Filler,
     };
     Ok((rest, item))

@@ -87,6 +87,8 @@ pub enum Item {
     When,
     Where,
     Exception,
+    /// A trend with no value: "giảm dần", "easing".
+    Trend,
     /// "giảm 3-5 độ": a change, which is no value.
     Change,
     /// "do ảnh hưởng của …": a synoptic cause, which states no fact.
@@ -108,7 +110,16 @@ pub enum Item {
 impl Item {
     /// Items that only qualify or connect, and state nothing themselves.
     pub fn is_neutral(&self) -> bool {
-        matches!(self, Item::Filler | Item::Name | Item::When | Item::Where | Item::Observed | Item::Unknown)
+        matches!(
+            self,
+            Item::Filler
+                | Item::Name
+                | Item::When
+                | Item::Where
+                | Item::Observed
+                | Item::Unknown
+                | Item::Trend
+        )
     }
 
     /// Items that speak of a storm or depression: its name, position or strength.
