@@ -403,3 +403,16 @@ fn a_day_and_month_with_a_dash_after_a_time_word_is_a_date() {
     let doc = parse("Nhiệt độ ban ngày 10-12 độ.", &opts());
     assert_eq!(doc.facts().count(), 1);
 }
+
+#[test]
+fn a_title_line_naming_a_region_is_a_section_heading() {
+    let input = "Dự báo thời tiết các vùng trên cả nước:\nPhía Tây Bắc Bộ\nCó mây, ngày nắng. Gió nhẹ.\n\n\
+                 Thanh Hóa - Thừa Thiên Huế\nCó mưa rào và dông vài nơi.\n\nVùng Giữa Biển Đông\nGió đông bắc cấp 4.\n";
+    let doc = parse(input, &opts());
+    let areas: Vec<_> =
+        doc.sections.iter().filter_map(|s| s.area.as_ref().map(|a| a.name.as_str())).collect();
+    assert_eq!(areas, vec!["Phía Tây Bắc Bộ", "Thanh Hóa - Thừa Thiên Huế", "Vùng Giữa Biển Đông"]);
+    // A title-case line that says something of the weather is no heading, nor is a sentence.
+    let doc = parse("Miền Bắc Trở Rét\nTrời rét.\n\nPhía Tây Bắc Bộ có mưa.\n", &opts());
+    assert!(doc.sections.iter().all(|s| s.area.is_none()));
+}

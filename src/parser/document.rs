@@ -270,7 +270,7 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
 
 // heading = [ bullet ] , area_name , ":" | area_name_alone ;
 // (* area_name: at most 14 words, no digits, names a place or a stretch "[từ] X đến Y";
-//    area_name_alone: two or more words in capitals *)
+//    area_name_alone: two or more words in capitals, or a title: "Phía Tây Bắc Bộ" *)
 /// `items` is a buffer for the name's items.
 fn heading<'a>(
     cx: &Ctx<'_>,
@@ -296,8 +296,8 @@ fn heading<'a>(
             .is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
     // A stretch heading starts with a capitalised name or "từ" (checked before reading the
     // name's words, which every short line would otherwise pay for).
-    let may_stretch = colon.is_some()
-        && (cx.is_capitalised(cx.off(name_t)) || name_t.starts_with("từ ") || name_t.starts_with("from "));
+    let may_stretch =
+        cx.is_capitalised(cx.off(name_t)) || name_t.starts_with("từ ") || name_t.starts_with("from ");
     if !(starts_area || may_stretch) {
         return None;
     }
@@ -307,11 +307,12 @@ fn heading<'a>(
         return None;
     }
     if colon.is_none() {
-        // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG").
+        // A heading alone on its line: short, and all capitals or all names ("KHU VỰC PHÍA ĐÔNG",
+        // "Phía Tây Bắc Bộ", "Vùng Giữa Biển Đông", "Thanh Hóa - Thừa Thiên Huế").
         let a = cx.off(name_t);
         let original = cx.original_str(a, a + name_t.len())?;
         let upper = original.chars().filter(|&c| is_letter(c)).all(is_upper);
-        if !upper || words < 2 {
+        if !(upper || titled(original)) || words < 2 {
             return None;
         }
     }
@@ -327,6 +328,20 @@ fn heading<'a>(
     }
     let a = cx.off(name_t);
     Some((a, a + name_t.len(), rest))
+}
+
+/// Whether a line reads as a title: no closing punctuation, and every word capitalised but the
+/// words that join names and at most one other ("Khu vực Hà Nội", "Vùng biển Quảng Ninh").
+fn titled(line: &str) -> bool {
+    const JOINS: [&str; 8] = ["và", "đến", "tới", "từ", "and", "to", "of", "the"];
+    if line.ends_with(['.', ',', ';', '!', '?']) {
+        return false;
+    }
+    let small = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(is_letter) && !w.starts_with(is_upper) && !JOINS.contains(w))
+        .count();
+    small <= 1
 }
 
 /// "Thanh Hóa đến Thừa Thiên Huế", "Từ Đà Nẵng đến Bình Thuận", "Quảng Trị - Quảng Ngãi": a
