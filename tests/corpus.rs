@@ -416,3 +416,22 @@ fn a_title_line_naming_a_region_is_a_section_heading() {
     let doc = parse("Miền Bắc Trở Rét\nTrời rét.\n\nPhía Tây Bắc Bộ có mưa.\n", &opts());
     assert!(doc.sections.iter().all(|s| s.area.is_none()));
 }
+
+#[test]
+fn a_bound_after_a_comma_starts_a_temperature() {
+    let doc = parse(
+        "Humidity will range from 50 to 89 percent, with highs reaching 34 degrees Celsius.",
+        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
+    );
+    let bounds: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Temperature { bound, celsius } => Some((*bound, *celsius)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bounds, vec![(Some(canhbao::bulletin::Bound::High), Range::new(Some(34.0), Some(34.0)))]);
+    // Right after its topic a bound is the topic's: the highest humidity is no temperature.
+    let doc = parse("Độ ẩm thấp nhất 60%.", &opts());
+    assert!(doc.facts().all(|f| matches!(f.body, FactBody::Humidity { .. })));
+}

@@ -267,7 +267,16 @@ impl<'a> Builder<'a> {
                 s.bound = Some(None);
             }
             Item::Bound(bd) => {
-                if !matches!(s.topic, Topic::Tide | Topic::Waves | Topic::Humidity(_)) {
+                // "Độ ẩm thấp nhất", "sóng cao nhất" bound their own topic; after a comma a bound
+                // starts a temperature ("humidity from 50 to 89 percent, with highs reaching 34").
+                let after_comma = s.items.get(..k).is_some_and(|before| {
+                    before
+                        .iter()
+                        .rev()
+                        .find(|r| !matches!(r.item, Item::Filler))
+                        .is_some_and(|r| matches!(r.item, Item::Comma | Item::Semicolon))
+                });
+                if after_comma || !matches!(s.topic, Topic::Tide | Topic::Waves | Topic::Humidity(_)) {
                     s.topic = Topic::Temperature;
                     s.topic_start = Some(s.topic_start.unwrap_or(a));
                     s.bound = Some(Some(*bd));
