@@ -435,3 +435,26 @@ fn a_bound_after_a_comma_starts_a_temperature() {
     let doc = parse("Độ ẩm thấp nhất 60%.", &opts());
     assert!(doc.facts().all(|f| matches!(f.body, FactBody::Humidity { .. })));
 }
+
+#[test]
+fn a_strong_wind_rising_to_a_level_is_that_level() {
+    let winds = |input: &str| -> Vec<(Vec<Compass>, Option<Range>, Option<Range>)> {
+        parse(input, &opts())
+            .facts()
+            .filter_map(|f| match &f.body {
+                FactBody::Wind(w) => Some((w.from.clone(), w.level, w.gust)),
+                _ => None,
+            })
+            .collect()
+    };
+    // "gió mạnh" was a filler, and the level after it had no wind to go to.
+    assert_eq!(
+        winds("Chiều tối và đêm 5.3, Vịnh Bắc Bộ có gió mạnh dần lên cấp 6, có lúc cấp 7, giật cấp 8 - 9."),
+        vec![(vec![], r(6.0, 6.0), r(8.0, 9.0))]
+    );
+    // An exception's wind without a direction blows from the direction it is an exception to.
+    assert_eq!(
+        winds("Gió đông bắc cấp 4, riêng phía Đông Nam gió mạnh dần lên cấp 5, giật cấp 7-8."),
+        vec![(vec![Compass::NE], r(4.0, 4.0), None), (vec![Compass::NE], r(5.0, 5.0), r(7.0, 8.0))]
+    );
+}

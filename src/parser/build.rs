@@ -242,6 +242,16 @@ impl<'a> Builder<'a> {
                 }
             }
             Item::Wind { monsoon, from, light, level, strong: _ } => {
+                // "Gió đông bắc cấp 4, riêng phía Đông Nam gió mạnh dần lên cấp 5": the wind of
+                // an exception blows from where the wind it is an exception to does.
+                let excepted = s
+                    .items
+                    .get(s.clause_first_item..k)
+                    .is_some_and(|c| c.iter().any(|r| matches!(r.item, Item::Exception)));
+                let from = match &s.topic {
+                    Topic::Wind { from: before, .. } if from.is_empty() && excepted => before.clone(),
+                    _ => from.clone(),
+                };
                 s.exception = false;
                 if *monsoon && level.is_none() && !light {
                     s.topic = Topic::None;
@@ -257,7 +267,7 @@ impl<'a> Builder<'a> {
                     };
                     fact = Some(self.push(s, FactBody::Wind(Box::new(w)), a, b));
                 }
-                s.topic = Topic::Wind { fact, from: from.clone(), start: a };
+                s.topic = Topic::Wind { fact, from, start: a };
             }
             Item::Level { kind, range } => self.level(s, k, *kind, *range),
             Item::Value(v) => self.value(s, k, *v),
