@@ -458,3 +458,18 @@ fn a_strong_wind_rising_to_a_level_is_that_level() {
         vec![(vec![Compass::NE], r(4.0, 4.0), None), (vec![Compass::NE], r(5.0, 5.0), r(7.0, 8.0))]
     );
 }
+
+#[test]
+fn a_missing_full_stop_before_a_capitalised_topic_ends_the_sentence() {
+    let doc = parse(
+        "Thủy triều tại Cửa Hội: cao nhất 2,7m lúc 2h53, thấp nhất 0,5m lúc 18h19 Sóng cao 0,5 - 1,5m.",
+        &opts(),
+    );
+    let waves: Vec<_> = doc
+        .facts()
+        .filter(|f| matches!(f.body, FactBody::Waves { .. }))
+        .map(|f| (f.qualifiers.where_.clone(), f.qualifiers.when.clone()))
+        .collect();
+    // The tide's place and time are not the waves'.
+    assert_eq!(waves, vec![(None, None)]);
+}

@@ -13,7 +13,7 @@ use crate::bulletin::{
 };
 
 use super::lexicon::{Cat, Lexicon};
-use super::normalize::Normalized;
+use super::normalize::{Normalized, is_upper};
 use super::phrase::bare_place;
 use super::quantity::Unit;
 use super::raw::{Item, LevelKind, Raw};
@@ -75,6 +75,28 @@ struct Sentence<'s> {
     last_fog: Option<usize>,
     first_fact: usize,
     topic_start: Option<usize>,
+}
+
+impl Sentence<'_> {
+    /// Starts a new sentence at item `k` (its full stop was missing), `facts` facts made so far:
+    /// nothing said before qualifies what follows.
+    fn restart(&mut self, k: usize, facts: usize) {
+        self.topic = Topic::None;
+        self.likelihood = false;
+        self.condition = None;
+        self.observed = false;
+        self.when = None;
+        self.where_ = None;
+        self.coverage = None;
+        self.bound = None;
+        self.clause_start = facts;
+        self.clause_first_item = k;
+        self.exception = false;
+        self.last_temp = None;
+        self.last_rain = None;
+        self.last_fog = None;
+        self.topic_start = None;
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -142,6 +164,9 @@ impl<'a> Builder<'a> {
     fn item(&mut self, s: &mut Sentence<'_>, k: usize) {
         let Some(raw) = s.items.get(k) else { return };
         let (a, b) = (raw.start, raw.end);
+        if self.missing_full_stop(s, k) {
+            s.restart(k, self.facts.len());
+        }
         match &raw.item {
             Item::Comma | Item::Semicolon => {
                 s.clause_start = self.facts.len();
@@ -435,6 +460,30 @@ impl<'a> Builder<'a> {
             }
             Item::Change | Item::Cause | Item::Boilerplate | Item::Filler | Item::Name | Item::Unknown => {}
         }
+    }
+
+    /// Whether a sentence whose full stop is missing ends before item `k`: a capitalised topic
+    /// word right after a value or a time ("… thấp nhất 0,7m lúc 16h55 Sóng cao 0,5 - 1,5m").
+    fn missing_full_stop(&self, s: &Sentence<'_>, k: usize) -> bool {
+        let Some(raw) = s.items.get(k) else { return false };
+        let topic = matches!(
+            raw.item,
+            Item::WavesWord
+                | Item::TideWord
+                | Item::TempWord
+                | Item::Bound(_)
+                | Item::HumidityWord(_)
+                | Item::VisibilityWord
+                | Item::RainfallWord
+                | Item::Wind { .. }
+        );
+        let after_reading = k
+            .checked_sub(1)
+            .and_then(|p| s.items.get(p))
+            .is_some_and(|r| matches!(r.item, Item::Value(_) | Item::When | Item::Level { .. }));
+        topic
+            && after_reading
+            && self.input.get(s.norm.start(raw.start)..).and_then(|t| t.chars().next()).is_some_and(is_upper)
     }
 
     /// "Bão ở trên vùng biển phía Đông khu vực Bắc Biển Đông", "vùng áp thấp trên khu vực bắc
