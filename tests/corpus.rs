@@ -473,3 +473,25 @@ fn a_missing_full_stop_before_a_capitalised_topic_ends_the_sentence() {
     // The tide's place and time are not the waves'.
     assert_eq!(waves, vec![(None, None)]);
 }
+
+#[test]
+fn a_time_ending_a_clause_overrides_the_time_of_an_earlier_clause() {
+    let doc = parse(
+        "Cloudy, early morning with scattered fog, sunny in the afternoon.",
+        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
+    );
+    let sunny: Vec<_> = doc
+        .facts()
+        .filter(|f| matches!(f.body, FactBody::Sky { cover: SkyCover::Sunny }))
+        .map(|f| f.qualifiers.when.clone())
+        .collect();
+    assert_eq!(sunny, vec![Some("in the afternoon".to_owned())]);
+    // An ordinal day is part of its date; "high mountainous areas" is a place, not a bound.
+    let doc = parse(
+        "From the evening of January 20th, rain. Lowest temperature 10-13 degrees Celsius, high mountainous areas below 5 degrees Celsius.",
+        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
+    );
+    let facts: Vec<_> = doc.facts().map(|f| (format!("{:?}", f.body), f.qualifiers.when.clone())).collect();
+    assert_eq!(facts.first().and_then(|f| f.1.clone()).as_deref(), Some("From the evening of January 20th"));
+    assert!(facts.iter().skip(1).all(|f| f.0.contains("Low")), "{facts:?}");
+}

@@ -215,8 +215,16 @@ impl<'a> Builder<'a> {
                 if trailing && self.facts.len() > from {
                     let end = rest.iter().rev().find(|r| matches!(r.item, Item::When)).map_or(b, |r| r.end);
                     let time = slice(self.input, s.norm, a, end);
+                    // Its own clause's facts take it over a time said in an earlier clause
+                    // ("early morning with fog, sunny in the afternoon").
+                    let clause_begins = s.items.get(s.clause_first_item).map_or(a, |r| r.start);
+                    let own_clause = from == s.clause_start && s.when.is_some_and(|(w, _)| w < clause_begins);
                     self.qualify_from(from, |q| {
-                        q.when.get_or_insert_with(|| time.clone());
+                        if own_clause {
+                            q.when = Some(time.clone());
+                        } else {
+                            q.when.get_or_insert_with(|| time.clone());
+                        }
                     });
                     return;
                 }

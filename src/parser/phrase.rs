@@ -208,7 +208,18 @@ fn date_after_when(i: &str) -> PResult<'_, ()> {
     let (i, ()) = ws(i)?;
     let (i, _) = opt(char('(')).parse(i)?;
     let (i, (first, days, month)) = (
-        digit1,
+        // "January 20th": an ordinal day.
+        |i| {
+            let (i, d) = digit1(i)?;
+            let (i, _) = opt(nom::branch::alt((
+                nom::bytes::complete::tag("st"),
+                nom::bytes::complete::tag("nd"),
+                nom::bytes::complete::tag("rd"),
+                nom::bytes::complete::tag("th"),
+            )))
+            .parse(i)?;
+            Ok((i, d))
+        },
         opt((ws, char('-'), ws, digit1)),
         opt((one_of("/-."), digit1, opt((one_of("/-."), digit1)))),
     )
@@ -795,7 +806,7 @@ pub(super) fn bare_place(text: &str) -> bool {
     t.is_empty() || BARE_PLACE_WORDS.contains(&t)
 }
 
-// when_run = when_word , { clock | date | when_word | "và" , when_word } ;
+// when_run = when_word , { clock | date | when_word | ( "và" | "and" | "of" ) , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::When, i)?;
     // Whether the run names a time: words that only join or count times ("from", "to",
@@ -825,7 +836,8 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             continue;
         }
         let (j, ()) = ws(i)?;
-        match j.strip_prefix("và").or_else(|| j.strip_prefix("and")) {
+        // "chiều và đêm", "day and night", "the evening of January 20th".
+        match j.strip_prefix("và").or_else(|| j.strip_prefix("and")).or_else(|| j.strip_prefix("of ")) {
             Some(a) if lex(cx, Cat::When, a).is_ok() => i = a,
             _ => break,
         }
