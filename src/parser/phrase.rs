@@ -189,6 +189,10 @@ fn clock<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 pub(super) fn am_pm(i: &str) -> PResult<'_, ()> {
     use nom::bytes::complete::tag;
     let (i, ()) = ws(i)?;
+    // Asked after every number: most are followed by neither.
+    if !i.starts_with(['a', 'p']) {
+        return fail();
+    }
     let (i, _) = nom::branch::alt((tag("a.m."), tag("p.m."), tag("am"), tag("pm"))).parse(i)?;
     if i.starts_with(is_word_char) {
         return fail();
@@ -799,6 +803,10 @@ const BARE_PLACE_WORDS: &[&str] = &[
 /// place word, or the two.
 pub(super) fn bare_place(text: &str) -> bool {
     let t = text.trim();
+    // The longest of them, "ở các khu vực", has 22 bytes: a longer phrase names a place.
+    if t.len() > 24 {
+        return false;
+    }
     let t = PREPOSITIONS
         .iter()
         .find_map(|p| t.strip_prefix(p).filter(|r| r.is_empty() || r.starts_with(' ')))
