@@ -495,3 +495,18 @@ fn a_time_ending_a_clause_overrides_the_time_of_an_earlier_clause() {
     assert_eq!(facts.first().and_then(|f| f.1.clone()).as_deref(), Some("From the evening of January 20th"));
     assert!(facts.iter().skip(1).all(|f| f.0.contains("Low")), "{facts:?}");
 }
+
+#[test]
+fn dropping_to_a_value_reaches_it() {
+    let en = canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() };
+    let temps: Vec<_> = parse("It could even drop to 14-15 degree C in mountain areas.", &en)
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Temperature { celsius, .. } => Some(*celsius),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(temps, vec![Range::new(Some(14.0), Some(15.0))]);
+    // Dropping by an amount is a change, not a temperature.
+    assert_eq!(parse("Temperatures will drop by 3-5 degrees.", &en).facts().count(), 0);
+}

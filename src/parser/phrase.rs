@@ -331,9 +331,14 @@ fn risk_level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, u8> {
     Ok((i, n as u8))
 }
 
-// change = change_word , value ;   (* "giảm 3-5 độ": a change is no value *)
+// change = change_word , value ;   (* "giảm 3-5 độ": a change is no value; "drop to", "giảm còn" reach one *)
 fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::Change, i)?;
+    // "drop to 14-15 degrees", "giảm còn 15 độ": the value reached, not a change.
+    let after = rest.trim_start();
+    if after.starts_with("to ") || after.starts_with("còn ") {
+        return fail();
+    }
     // "tăng lên 3-5m" is a later value, not a change.
     if let Ok((r2, _)) = lex(cx, Cat::LevelKind, i)
         && r2.len() < rest.len()
