@@ -510,3 +510,28 @@ fn dropping_to_a_value_reaches_it() {
     // Dropping by an amount is a change, not a temperature.
     assert_eq!(parse("Temperatures will drop by 3-5 degrees.", &en).facts().count(), 0);
 }
+
+#[test]
+fn a_wind_shifting_to_a_direction_blows_from_it() {
+    let en = canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() };
+    let doc = parse(
+        "On land, the wind will shift to Northeast direction with strong level 3. The Northern and North Central \
+         regions from the night of February 6 to the early morning of February 9, are forecast to have rain.",
+        &en,
+    );
+    let facts: Vec<_> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Wind(w) => format!("wind {:?} {:?}", w.from, w.level.and_then(|l| l.min)),
+            _ => format!("{:?}", f.qualifiers.when),
+        })
+        .collect();
+    assert_eq!(
+        facts,
+        vec![
+            "wind [NE] Some(3.0)".to_owned(),
+            // A long time run is read to its end.
+            format!("{:?}", Some("from the night of February 6 to the early morning of February 9")),
+        ]
+    );
+}

@@ -826,7 +826,7 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // "đến", "hours", "ngày") do not by themselves ("is forecast to have", "in 24 hours").
     let mut names_time = !only_part_of_time(cx, rest.len(), i);
     let mut i = rest;
-    for _ in 0..8 {
+    for _ in 0..16 {
         // A clock before a bare day number: "đến 1 giờ ngày 9-12" is one o'clock.
         if let Ok((r, _)) = clock(cx, i) {
             i = r;
