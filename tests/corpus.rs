@@ -535,3 +535,39 @@ fn a_wind_shifting_to_a_direction_blows_from_it() {
         ]
     );
 }
+
+#[test]
+fn a_storm_table_row_on_one_line_is_one_position_with_its_movement() {
+    let input = "Thời điểm dự báo | Hướng, tốc độ | Vị trí | Cường độ\n\
+                 10h/19/10 | Tây, 15km/h, đi vào đất liền và suy yếu thành áp thấp nhiệt đới | 17,0N-106,3E | Cấp 7, giật cấp 9\n\
+                 10h/20/10 | Tây Tây Nam, 10-15km/h | 16,8N-103,9E | Cấp 6\n";
+    let rows: Vec<_> = parse(input, &opts())
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some((
+                format!("{:?}", c.category),
+                c.lat,
+                c.moving.as_ref().map(|m| (m.toward.clone(), m.kmh)),
+                c.level,
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "TropicalDepression".to_owned(),
+                Some(17.0),
+                Some((vec![Compass::W], r(15.0, 15.0))),
+                r(7.0, 7.0)
+            ),
+            (
+                "TropicalDepression".to_owned(),
+                Some(16.8),
+                Some((vec![Compass::WSW], r(10.0, 15.0))),
+                r(6.0, 6.0)
+            ),
+        ]
+    );
+}

@@ -393,6 +393,13 @@ impl<'a> Builder<'a> {
             }
             Item::CycloneWord { category, number, name } => {
                 self.category = *category;
+                // A storm table's row opened with its time waits for its position: the system
+                // named on the way ("… suy yếu thành áp thấp nhiệt đới") is the one there.
+                if let Some(Fact { body: FactBody::Cyclone(c), .. }) =
+                    self.awaiting_position.and_then(|i| self.facts.get_mut(i))
+                {
+                    c.category = *category;
+                }
                 if number.is_some() {
                     // Another storm's number: what follows is not about the current fact.
                     if self.cyclone_number != *number {

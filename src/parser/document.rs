@@ -61,23 +61,30 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             sections.push((Some(area), norm.start(cx.off(text)), b.facts.len()));
             text = rest;
         }
-        // Storm tables: cells end with "|"; a row starts with its time cell.
+        // Storm tables: cells end with "|", one cell a line or a whole row on one line; a row
+        // starts with its time cell.
         let cell = text.trim_end().strip_suffix('|').map(str::trim_end);
-        if let Some(c) = cell {
-            if c.contains("vị trí") || c.contains("cường độ") || c.contains("thời điểm") {
+        let cells = cell.is_some() || memchr::memchr(b'|', text.as_bytes()).is_some();
+        if cells {
+            let t = cell.unwrap_or(text);
+            if t.contains("vị trí") || t.contains("cường độ") || t.contains("thời điểm") {
                 b.storm_table = true;
             }
-            text = c;
         } else if !text.trim().is_empty() {
             b.storm_table = false;
         }
-        let row_start = cell.is_some() && is_time_cell(text);
+        if let Some(c) = cell {
+            text = c;
+        }
+        let row_start = cells && text.split('|').next().is_some_and(is_time_cell);
         // Covered items of this line, merged in normalised offsets while they follow each
         // other (as `cover` merges input offsets) and mapped back once per merged stretch.
         let mut stretch: Option<(usize, usize)> = None;
-        for sent in sentences(text) {
+        for (n, sent) in sentences(text).enumerate() {
             phrase::sentence_into(&cx, sent, &mut items);
             let items = items.as_slice();
+            // Only the row's first cell, its time, starts the row.
+            let row_start = row_start && n == 0;
             let produced = b.sentence(norm, items, row_start);
             // A sentence with no fact is understood only when every word of it is known
             // ("Biển động nhẹ.", "Đêm gió giảm dần."); a bare name ("Hoàng Uyên") is not.

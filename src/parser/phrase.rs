@@ -399,6 +399,9 @@ const NAME_STOPS: CatSet = CatSet::of(&TERMS).without(Cat::Filler).without(Cat::
 /// [`TERMS`] as a rank table.
 static TERM_ORDER: CatOrder = CatOrder::new(&TERMS);
 
+/// The category a bare movement starts with.
+const DIRECTIONS: CatSet = CatSet::of(&[Cat::Direction]);
+
 // term = ? the longest vocabulary phrase of any category in TERMS ? , ? its rule ? ;
 fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let best = cx.vocab(i).longest_of(&TERM_ORDER, i);
@@ -407,6 +410,13 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         && let Ok(r) = wind_after_direction(cx, i)
     {
         return Ok(r);
+    }
+    // "Tây Tây Bắc, 20-25 km/h" (a storm table's cell): a direction and a speed are a movement.
+    if cx.vocab(i).may_start(DIRECTIONS)
+        && let Ok((r, Item::Movement { toward, kmh: Some(kmh) })) = movement(cx, i)
+        && !toward.is_empty()
+    {
+        return Ok((r, Item::Movement { toward, kmh: Some(kmh) }));
     }
     let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
     // A region named after an area word is a place ("miền Tây", "vùng núi"), not filler.
@@ -624,9 +634,11 @@ fn cyclone_word<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((i, Item::CycloneWord { category, number: number_, name }))
 }
 
-// movement = cyclone_move , [ direction_list ] , [ [ "," ] , [ cyclone_move ] , cyclone_speed , value ] ;
+// movement = [ cyclone_move ] , [ ":" ] , [ direction_list ] , [ [ "," ] , [ cyclone_move ] , ( cyclone_speed , value | ? a value in km/h after a direction ? ) ] ;
 fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (mut i, _) = opt(|i| lex(cx, Cat::CycloneMove, i)).parse(i)?;
+    let (i, _) = opt(|i| lex(cx, Cat::CycloneMove, i)).parse(i)?;
+    // "Hướng di chuyển: Tây Bắc": a label's colon.
+    let (mut i, _) = opt((ws, char(':'))).parse(i)?;
     let mut toward = Vec::new();
     for _ in 0..3 {
         if let Ok((r, d)) = direction_list(cx, i) {
@@ -647,7 +659,11 @@ fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Ok((r, _)) if !toward.is_empty() => r,
         _ => j,
     };
-    let speed = (|i| lex(cx, Cat::CycloneSpeed, i)).and_then_value(cx).parse(j);
+    // After a direction, a speed in km/h needs no speed word ("Tây Tây Bắc, 20-25 km/h").
+    let speed = (|i| lex(cx, Cat::CycloneSpeed, i))
+        .and_then_value(cx)
+        .parse(j)
+        .or_else(|e| if toward.is_empty() { Err(e) } else { value(cx, j).and_then(kmh_only) });
     if let Ok((r, v)) = speed
         && matches!(v.unit, Unit::Km | Unit::Kmh)
     {
@@ -658,6 +674,11 @@ fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         return fail();
     }
     Ok((i, Item::Movement { toward, kmh }))
+}
+
+/// A value in km/h, else a failure.
+fn kmh_only(found: (&str, super::quantity::Value)) -> PResult<'_, super::quantity::Value> {
+    if found.1.unit == Unit::Kmh { Ok(found) } else { fail() }
 }
 
 trait AndThenValue<'a> {
