@@ -571,3 +571,14 @@ fn a_storm_table_row_on_one_line_is_one_position_with_its_movement() {
         ]
     );
 }
+
+#[test]
+fn the_vessels_at_risk_warning_states_no_facts() {
+    for input in [
+        "Tàu thuyền trong vùng nguy hiểm có nguy cơ cao gặp dông, lốc xoáy, gió mạnh và sóng lớn.",
+        "Toàn bộ tàu thuyền hoạt động trên các khu vực trên đều có nguy cơ cao chịu tác động của lốc xoáy, gió mạnh và sóng lớn.",
+    ] {
+        let kinds: Vec<_> = parse(input, &opts()).facts().map(|f| format!("{:?}", f.body)).collect();
+        assert!(kinds.is_empty(), "{input}: {kinds:?}");
+    }
+}
