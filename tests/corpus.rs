@@ -541,7 +541,16 @@ fn a_storm_table_row_on_one_line_is_one_position_with_its_movement() {
     let input = "Thời điểm dự báo | Hướng, tốc độ | Vị trí | Cường độ\n\
                  10h/19/10 | Tây, 15km/h, đi vào đất liền và suy yếu thành áp thấp nhiệt đới | 17,0N-106,3E | Cấp 7, giật cấp 9\n\
                  10h/20/10 | Tây Tây Nam, 10-15km/h | 16,8N-103,9E | Cấp 6\n";
-    let rows: Vec<_> = parse(input, &opts())
+    let doc = parse(input, &opts());
+    let times: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => c.at.clone(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(times, vec!["10h/19/10".to_owned(), "10h/20/10".to_owned()]);
+    let rows: Vec<_> = doc
         .facts()
         .filter_map(|f| match &f.body {
             FactBody::Cyclone(c) => Some((

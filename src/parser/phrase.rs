@@ -155,7 +155,7 @@ fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((rest, Item::Cause))
 }
 
-// clock = digit , [ digit ] , ( ( "h" | "giờ" | ":" ) , [ digit , digit , [ "'" | "phút" ] ] , [ "sáng" | "chiều" | "tối" | "am" | "pm" ] | am_pm ) , [ when_run ] ;
+// clock = digit , [ digit ] , ( ( "h" | "giờ" | ":" ) , [ digit , digit , [ "'" | "phút" ] ] , [ "sáng" | "chiều" | "tối" | "am" | "pm" ] | am_pm ) , [ "/" , day , "/" , month ] , [ when_run ] ;
 fn clock<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     use nom::bytes::complete::tag;
     let (i, ()) = ws(i)?;
@@ -178,6 +178,8 @@ fn clock<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             i
         }
     };
+    // A storm table's time cell: "13h/20/7".
+    let (i, _) = opt((char('/'), digit1, char('/'), digit1)).parse(i)?;
     // The day after the hour is the same time: "4 am on November 10", "7 giờ ngày 26".
     match when_run(cx, i) {
         Ok((rest, Item::When)) => Ok((rest, Item::When)),
