@@ -401,6 +401,16 @@ const NAME_STOPS: CatSet = CatSet::of(&TERMS).without(Cat::Filler).without(Cat::
 /// [`TERMS`] as a rank table.
 static TERM_ORDER: CatOrder = CatOrder::new(&TERMS);
 
+/// Whether a number or a speed word follows the direction at `i`, after a comma or not: only
+/// then can a bare movement be there (a direction alone is asked about at every compass word of a text).
+fn speed_follows(cx: &Ctx<'_>, i: &str) -> bool {
+    cx.longest(Cat::Direction, i).is_some_and(|(_, rest)| {
+        let t = rest.trim_start();
+        let t = t.strip_prefix(',').unwrap_or(t).trim_start();
+        t.starts_with(|c: char| c.is_ascii_digit()) || cx.longest(Cat::CycloneSpeed, t).is_some()
+    })
+}
+
 /// The category a bare movement starts with.
 const DIRECTIONS: CatSet = CatSet::of(&[Cat::Direction]);
 
@@ -415,6 +425,7 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     }
     // "Tây Tây Bắc, 20-25 km/h" (a storm table's cell): a direction and a speed are a movement.
     if cx.vocab(i).may_start(DIRECTIONS)
+        && speed_follows(cx, i)
         && let Ok((r, Item::Movement { toward, kmh: Some(kmh) })) = movement(cx, i)
         && !toward.is_empty()
     {
