@@ -195,3 +195,22 @@ fn long_line_is_cut_without_losing_facts() {
     check(&input, &doc);
     assert!(doc.facts().count() >= input.len() / sentence.len() - 4);
 }
+
+#[test]
+fn repeated_phrases_without_full_stops_give_output_linear_in_the_input() {
+    // Each of these, repeated along one line with no full stop, once made every fact's text
+    // reach back to the start of the sentence (gigabytes of JSON for a megabyte of "cấp 6").
+    for phrase in
+        ["cấp 6 ", "gió cấp 6 ", "in the area ", "7 giờ ", "25 độ ", "mưa giảm dần ", "Sóng cao 2m "]
+    {
+        let input = phrase.repeat(20_000 / phrase.len());
+        let doc = parse(&input, &opts());
+        check(&input, &doc);
+        let text: usize = doc.facts().map(|f| f.text.len()).sum();
+        assert!(
+            text <= 2 * input.len(),
+            "{phrase:?}: {text} bytes of fact text for {} of input",
+            input.len()
+        );
+    }
+}

@@ -55,10 +55,36 @@ pub struct Builder<'a> {
     extended: bool,
 }
 
+/// Where a sentence's trailing qualifiers start, found once per sentence (asked at each time and
+/// place in it: scanning the rest of the sentence each time made long sentences quadratic).
+#[derive(Debug, Clone, Copy)]
+struct Tail {
+    /// The first item from which only times, places, fillers and commas follow.
+    times: usize,
+    /// The first item from which only places, fillers and commas follow.
+    places: usize,
+    /// The last time and the last place of the sentence.
+    last_when: Option<usize>,
+    last_where: Option<usize>,
+}
+
+impl Tail {
+    fn of(items: &[Raw]) -> Self {
+        let from = |ok: fn(&Item) -> bool| items.iter().rposition(|r| !ok(&r.item)).map_or(0, |p| p + 1);
+        Tail {
+            times: from(|i| matches!(i, Item::When | Item::Where | Item::Filler | Item::Comma)),
+            places: from(|i| matches!(i, Item::Where | Item::Filler | Item::Comma)),
+            last_when: items.iter().rposition(|r| matches!(r.item, Item::When)),
+            last_where: items.iter().rposition(|r| matches!(r.item, Item::Where)),
+        }
+    }
+}
+
 /// The per-sentence view the rules below share.
 struct Sentence<'s> {
     norm: &'s Normalized,
     items: &'s [Raw],
+    tail: Tail,
     topic: Topic,
     likelihood: bool,
     condition: Option<Condition>,
@@ -70,6 +96,8 @@ struct Sentence<'s> {
     clause_start: usize,
     clause_first_item: usize,
     exception: bool,
+    /// Whether an exception word ("riêng", "except") opened the current clause.
+    excepted_clause: bool,
     last_temp: Option<usize>,
     last_rain: Option<(usize, usize)>, // (fact, item index)
     last_fog: Option<usize>,
@@ -92,6 +120,7 @@ impl Sentence<'_> {
         self.clause_start = facts;
         self.clause_first_item = k;
         self.exception = false;
+        self.excepted_clause = false;
         self.last_temp = None;
         self.last_rain = None;
         self.last_fog = None;
@@ -122,6 +151,7 @@ impl<'a> Builder<'a> {
         let mut s = Sentence {
             norm,
             items,
+            tail: Tail::of(items),
             topic: Topic::None,
             likelihood: false,
             condition: None,
@@ -133,6 +163,7 @@ impl<'a> Builder<'a> {
             clause_start: self.facts.len(),
             clause_first_item: 0,
             exception: false,
+            excepted_clause: false,
             last_temp: None,
             last_rain: None,
             last_fog: None,
@@ -173,6 +204,7 @@ impl<'a> Builder<'a> {
                 s.clause_first_item = k + 1;
                 s.coverage = None;
                 s.exception = false;
+                s.excepted_clause = false;
                 if matches!(raw.item, Item::Semicolon) {
                     s.last_rain = None;
                 }
@@ -205,15 +237,13 @@ impl<'a> Builder<'a> {
             Item::When => {
                 // A time after the facts of its clause, ending the sentence: "có mưa rào vào
                 // chiều tối", "showers tonight" (as a trailing place below).
-                let rest = s.items.get(k + 1..).unwrap_or(&[]);
-                let trailing = rest
-                    .iter()
-                    .all(|r| matches!(r.item, Item::When | Item::Where | Item::Filler | Item::Comma));
+                let trailing = k + 1 >= s.tail.times;
                 // A clause of its own after a comma ("…, cục bộ có mưa to, trong chiều tối và
                 // đêm nay") times the sentence's facts before it.
                 let from = if self.facts.len() > s.clause_start { s.clause_start } else { s.first_fact };
                 if trailing && self.facts.len() > from {
-                    let end = rest.iter().rev().find(|r| matches!(r.item, Item::When)).map_or(b, |r| r.end);
+                    let end =
+                        s.tail.last_when.filter(|&w| w > k).and_then(|w| s.items.get(w)).map_or(b, |r| r.end);
                     let time = slice(self.input, s.norm, a, end);
                     // Its own clause's facts take it over a time said in an earlier clause
                     // ("early morning with fog, sunny in the afternoon").
@@ -235,10 +265,9 @@ impl<'a> Builder<'a> {
                 // the Central Highlands and the South", "có mưa rào và dông rải rác ở vùng núi"
                 // (the clause: since the last comma, so "lũ quét, ngập lụt ven biển" places
                 // only the flooding).
-                let rest = s.items.get(k + 1..).unwrap_or(&[]);
-                let trailing =
-                    rest.iter().all(|r| matches!(r.item, Item::Where | Item::Filler | Item::Comma));
-                let end = rest.iter().rev().find(|r| matches!(r.item, Item::Where)).map_or(b, |r| r.end);
+                let trailing = k + 1 >= s.tail.places;
+                let end =
+                    s.tail.last_where.filter(|&w| w > k).and_then(|w| s.items.get(w)).map_or(b, |r| r.end);
                 let place = self.input.get(s.norm.start(a)..s.norm.end(end)).unwrap_or("").trim();
                 // A bare head ("in", "over", "area", "ở khu vực") names no place.
                 let named = s.norm.text.get(a..s.norm.text.len().min(end)).is_some_and(|t| !bare_place(t));
@@ -259,13 +288,18 @@ impl<'a> Builder<'a> {
                     s.exception = true;
                 }
             }
-            Item::Exception => s.exception = true,
+            Item::Exception => {
+                s.exception = true;
+                s.excepted_clause = true;
+            }
             Item::Trend => {
                 // "mưa giảm dần", "mưa lớn ở các khu vực trên giảm dần", "vùng mưa sẽ mở rộng": a
                 // rain with only a trend after it in its clause states no rain.
+                // A few words between at most (a long run of them is looked at once per trend).
                 if let Some((f, r)) = s.last_rain
                     && f + 1 == self.facts.len()
                     && f >= s.clause_start
+                    && k - r <= TREND_REACH
                     && s.items
                         .get(r + 1..k)
                         .is_some_and(|between| between.iter().all(|x| x.item.is_neutral()))
@@ -277,12 +311,10 @@ impl<'a> Builder<'a> {
             Item::Wind { monsoon, from, light, level, strong: _ } => {
                 // "Gió đông bắc cấp 4, riêng phía Đông Nam gió mạnh dần lên cấp 5": the wind of
                 // an exception blows from where the wind it is an exception to does.
-                let excepted = s
-                    .items
-                    .get(s.clause_first_item..k)
-                    .is_some_and(|c| c.iter().any(|r| matches!(r.item, Item::Exception)));
                 let from = match &s.topic {
-                    Topic::Wind { from: before, .. } if from.is_empty() && excepted => before.clone(),
+                    Topic::Wind { from: before, .. } if from.is_empty() && s.excepted_clause => {
+                        before.clone()
+                    }
                     _ => from.clone(),
                 };
                 s.exception = false;
@@ -579,7 +611,18 @@ impl<'a> Builder<'a> {
     fn push(&mut self, s: &mut Sentence<'_>, body: FactBody, a: usize, b: usize) -> usize {
         // The first value after "Độ ẩm", "Sóng cao", "Nhiệt độ…" starts its fact's text there.
         let a = s.topic_start.take().map_or(a, |t| t.min(a));
-        let (start, end) = (s.norm.start(a), s.norm.end(b));
+        let (mut start, end) = (s.norm.start(a), s.norm.end(b));
+        // A fact does not reach back over the fact made before it in its sentence: "cấp 6 cấp 6
+        // cấp 6 …" would otherwise give each fact the text of all before it, and a line of them
+        // an output that grows with the square of the input.
+        if self.facts.len() > s.first_fact
+            && let Some(last) = self.facts.last()
+            && start < last.span.1
+            && last.span.1 < end
+        {
+            let rest = self.input.get(last.span.1..end).unwrap_or("");
+            start = end - rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+        }
         let text = self.input.get(start..end).unwrap_or("").to_owned();
         let qualifiers = self.qualifiers(s);
         self.facts.push(Fact { body, span: Span(start, end), text, qualifiers });
@@ -942,6 +985,10 @@ fn slice(input: &str, norm: &Normalized, a: usize, b: usize) -> String {
     input.get(norm.start(a)..norm.end(b)).unwrap_or("").trim().to_owned()
 }
 
+/// How many items after a rain a trend may stand and still take it back ("mưa lớn ở các khu vực
+/// trên giảm dần": six).
+const TREND_REACH: usize = 12;
+
 /// Words of a place that is at sea ([`Builder::cyclone_at_sea`]).
 const SEA_WORDS: [&str; 5] = ["biển", "vịnh", "khơi", "sea", "gulf"];
 /// Words of a place on land, even beside the sea.
@@ -951,8 +998,13 @@ const LAND_WORDS: [&str; 5] = ["ven biển", "đất liền", "coast", "inland",
 fn extend(input: &str, norm: &Normalized, f: &mut Fact, b: usize) -> bool {
     let end = norm.end(b);
     if end > f.span.1 {
+        // The text is the input over the span: only what the span gained is copied (a fact
+        // extended item after item, "cấp 6 cấp 6 …", would otherwise copy its text each time).
+        match input.get(f.span.1..end) {
+            Some(more) if input.get(f.span.0..f.span.1) == Some(f.text.as_str()) => f.text.push_str(more),
+            _ => f.text = input.get(f.span.0..end).unwrap_or("").to_owned(),
+        }
         f.span.1 = end;
-        f.text = input.get(f.span.0..end).unwrap_or("").to_owned();
         return true;
     }
     false
