@@ -6,9 +6,29 @@ use canhbao::bulletin::{
     Compass, Condition, Coverage, FactBody, HazardKind, Intensity, Likelihood, RainForm, Range, SkyCover,
     Wind,
 };
-use canhbao::{Document, parse};
+use canhbao::{Document, LangChoice, ParseOptions, parse};
 
 use crate::opts;
+
+/// Options of a parse in `lang`.
+fn in_lang(lang: LangChoice) -> ParseOptions {
+    ParseOptions { lang, ..opts() }
+}
+
+/// Options of a parse in English.
+fn en() -> ParseOptions {
+    in_lang(LangChoice::En)
+}
+
+/// The `when` of each fact of `input`, read in `lang`.
+fn whens(input: &str, lang: LangChoice) -> Vec<Option<String>> {
+    parse(input, &in_lang(lang)).facts().map(|f| f.qualifiers.when.clone()).collect()
+}
+
+/// The `where` of each fact of `input`, read in `lang`.
+fn wheres(input: &str, lang: LangChoice) -> Vec<Option<String>> {
+    parse(input, &in_lang(lang)).facts().map(|f| f.qualifiers.where_.clone()).collect()
+}
 
 fn validator() -> jsonschema::Validator {
     let schema = Document::json_schema();
@@ -173,11 +193,8 @@ fn humidity_named_as_a_cause_is_no_fact() {
 
 #[test]
 fn a_word_that_only_joins_times_is_no_time() {
-    let when = |input: &str, lang: canhbao::LangChoice| -> Vec<Option<String>> {
-        let doc = parse(input, &canhbao::ParseOptions { lang, ..opts() });
-        doc.facts().map(|f| f.qualifiers.when.clone()).collect()
-    };
-    use canhbao::LangChoice::{En, Vi};
+    let when = whens;
+    use LangChoice::{En, Vi};
     // "to", "đến" alone were read as the time of the fact.
     assert_eq!(when("The city is forecast to have showers.", En), vec![None]);
     assert_eq!(when("Các tỉnh Thanh Hóa đến Hà Tĩnh có mưa rào.", Vi), vec![None]);
@@ -191,19 +208,14 @@ fn a_word_that_only_joins_times_is_no_time() {
 
 #[test]
 fn the_capital_is_a_place() {
-    let doc = parse(
-        "The capital city is forecast to have showers tonight.",
-        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
-    );
+    let doc = parse("The capital city is forecast to have showers tonight.", &en());
     let q: Vec<_> = doc.facts().map(|f| (f.qualifiers.where_.clone(), f.qualifiers.when.clone())).collect();
     assert_eq!(q, vec![(Some("The capital city".to_owned()), Some("tonight".to_owned()))]);
 }
 
 #[test]
 fn a_time_after_the_facts_is_their_time() {
-    let when = |input: &str| -> Vec<Option<String>> {
-        parse(input, &opts()).facts().map(|f| f.qualifiers.when.clone()).collect()
-    };
+    let when = |input: &str| whens(input, LangChoice::Auto);
     assert_eq!(
         when("Khu vực Hà Nội có mưa rào và dông vào chiều tối."),
         vec![Some("chiều tối".to_owned()); 2]
@@ -223,11 +235,8 @@ fn a_time_after_the_facts_is_their_time() {
 
 #[test]
 fn a_preposition_or_a_bare_place_word_is_no_place() {
-    let places = |input: &str, lang: canhbao::LangChoice| -> Vec<Option<String>> {
-        let doc = parse(input, &canhbao::ParseOptions { lang, ..opts() });
-        doc.facts().map(|f| f.qualifiers.where_.clone()).collect()
-    };
-    use canhbao::LangChoice::{En, Vi};
+    let places = wheres;
+    use LangChoice::{En, Vi};
     // "in" and "the area" were the place of these facts.
     assert_eq!(
         places("It is forecast that in the next 24 hours, the storm moves northwest.", En),
@@ -264,7 +273,7 @@ fn a_storm_numbered_with_no_is_one_sentence() {
 fn cyclones_en(
     input: &str,
 ) -> Vec<(Option<f64>, Option<f64>, Vec<Compass>, Option<Range>, Option<Range>, Option<String>)> {
-    let doc = parse(input, &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() });
+    let doc = parse(input, &en());
     doc.facts()
         .filter_map(|f| match &f.body {
             FactBody::Cyclone(c) => Some((
@@ -319,7 +328,7 @@ fn coordinates_and_years_in_degrees_are_no_temperature() {
         "The area of high wind danger is north of latitude 18.0 degrees north; east of longitude 109-119 degrees east.",
         "The highest temperature since 1990 degrees was recorded.",
     ] {
-        let doc = parse(input, &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() });
+        let doc = parse(input, &en());
         let temps = doc.facts().filter(|f| matches!(f.body, FactBody::Temperature { .. })).count();
         assert_eq!(temps, 0, "{input}");
     }
@@ -394,9 +403,7 @@ fn a_rain_that_only_trends_states_no_rain() {
 
 #[test]
 fn a_day_and_month_with_a_dash_after_a_time_word_is_a_date() {
-    let when = |input: &str| -> Vec<Option<String>> {
-        parse(input, &opts()).facts().map(|f| f.qualifiers.when.clone()).collect()
-    };
+    let when = |input: &str| whens(input, LangChoice::Auto);
     assert_eq!(when("Từ ngày 19-5, có mưa rào."), vec![Some("Từ ngày 19-5".to_owned())]);
     assert_eq!(when("Đến 1 giờ ngày 9-12 có mưa to."), vec![Some("Đến 1 giờ ngày 9-12".to_owned())]);
     // A range of values after "ban ngày" is no date.
@@ -419,10 +426,8 @@ fn a_title_line_naming_a_region_is_a_section_heading() {
 
 #[test]
 fn a_bound_after_a_comma_starts_a_temperature() {
-    let doc = parse(
-        "Humidity will range from 50 to 89 percent, with highs reaching 34 degrees Celsius.",
-        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
-    );
+    let doc =
+        parse("Humidity will range from 50 to 89 percent, with highs reaching 34 degrees Celsius.", &en());
     let bounds: Vec<_> = doc
         .facts()
         .filter_map(|f| match &f.body {
@@ -476,10 +481,7 @@ fn a_missing_full_stop_before_a_capitalised_topic_ends_the_sentence() {
 
 #[test]
 fn a_time_ending_a_clause_overrides_the_time_of_an_earlier_clause() {
-    let doc = parse(
-        "Cloudy, early morning with scattered fog, sunny in the afternoon.",
-        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
-    );
+    let doc = parse("Cloudy, early morning with scattered fog, sunny in the afternoon.", &en());
     let sunny: Vec<_> = doc
         .facts()
         .filter(|f| matches!(f.body, FactBody::Sky { cover: SkyCover::Sunny }))
@@ -489,7 +491,7 @@ fn a_time_ending_a_clause_overrides_the_time_of_an_earlier_clause() {
     // An ordinal day is part of its date; "high mountainous areas" is a place, not a bound.
     let doc = parse(
         "From the evening of January 20th, rain. Lowest temperature 10-13 degrees Celsius, high mountainous areas below 5 degrees Celsius.",
-        &canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() },
+        &en(),
     );
     let facts: Vec<_> = doc.facts().map(|f| (format!("{:?}", f.body), f.qualifiers.when.clone())).collect();
     assert_eq!(facts.first().and_then(|f| f.1.clone()).as_deref(), Some("From the evening of January 20th"));
@@ -498,7 +500,7 @@ fn a_time_ending_a_clause_overrides_the_time_of_an_earlier_clause() {
 
 #[test]
 fn dropping_to_a_value_reaches_it() {
-    let en = canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() };
+    let en = en();
     let temps: Vec<_> = parse("It could even drop to 14-15 degree C in mountain areas.", &en)
         .facts()
         .filter_map(|f| match &f.body {
@@ -513,7 +515,7 @@ fn dropping_to_a_value_reaches_it() {
 
 #[test]
 fn a_wind_shifting_to_a_direction_blows_from_it() {
-    let en = canhbao::ParseOptions { lang: canhbao::LangChoice::En, ..opts() };
+    let en = en();
     let doc = parse(
         "On land, the wind will shift to Northeast direction with strong level 3. The Northern and North Central \
          regions from the night of February 6 to the early morning of February 9, are forecast to have rain.",

@@ -9,7 +9,7 @@ use nom::combinator::{opt, recognize};
 
 use super::lexicon::{Cat, CatOrder, CatSet};
 use super::normalize::{is_word_char, small_letter};
-use super::quantity::{Unit, level_range, lex, number, value, ws};
+use super::quantity::{Unit, level_range, lex, number, unit, value, ws};
 use super::raw::{Item, LevelKind, Raw};
 use super::{Ctx, PResult};
 use crate::bulletin::{Compass, CycloneCategory};
@@ -210,7 +210,7 @@ fn date<'a>(_cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 }
 
 /// A date after a when word: "ngày 17-5", "đêm 5.3", "(17/9/2015)".
-fn date_after_when(i: &str) -> PResult<'_, ()> {
+fn date_after_when<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
     let (i, ()) = ws(i)?;
     let (i, _) = opt(char('(')).parse(i)?;
     let (i, (first, days, month)) = (
@@ -234,12 +234,7 @@ fn date_after_when(i: &str) -> PResult<'_, ()> {
     // độ", "ban ngày 10-12 độ" are ranges of values.
     if let (Some((_, _, _, second)), None) = (days, month) {
         let (d, m) = (first.parse::<u32>().unwrap_or(0), second.parse::<u32>().unwrap_or(0));
-        let unit_after = || {
-            let t = i.trim_start();
-            ["độ", "°", "mm", "%", "cm", "degrees"].iter().any(|u| t.starts_with(u))
-                || ["m", "km"].iter().any(|u| t.strip_prefix(u).is_some_and(|r| !r.starts_with(is_word_char)))
-        };
-        if !((1..=12).contains(&m) && (1..=31).contains(&d)) || unit_after() {
+        if !((1..=12).contains(&m) && (1..=31).contains(&d)) || unit(cx, i).is_ok() {
             return fail();
         }
     }
@@ -283,9 +278,10 @@ fn coordinate(i: &str) -> PResult<'_, f64> {
         && let Ok((after, digits)) = digit1::<_, ()>(rest)
         && digits.len() <= 2
         && !after.starts_with([',', '.'])
-        && let Ok(frac) = format!("0.{digits}").parse::<f64>()
+        && let Ok(frac) = digits.parse::<u8>()
     {
-        return Ok((after, whole + frac));
+        let scale = if digits.len() == 1 { 10.0 } else { 100.0 };
+        return Ok((after, whole + f64::from(frac) / scale));
     }
     Ok((i, whole))
 }
@@ -867,7 +863,7 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             names_time = true;
             continue;
         }
-        if let Ok((r, ())) = date_after_when(i) {
+        if let Ok((r, ())) = date_after_when(cx, i) {
             i = r;
             names_time = true;
             continue;
