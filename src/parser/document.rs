@@ -323,6 +323,11 @@ fn heading<'a>(
             return None;
         }
     }
+    // A stretch needs a joining word: without one the name's words are not read (most lines
+    // starting with a capital are sentences, and were read twice).
+    if !starts_area && !name_t.split(' ').any(|w| STRETCH_JOINS.contains(&w) || w.contains('-')) {
+        return None;
+    }
     phrase::sentence_into(cx, name_t, items);
     if !starts_area && !names_a_stretch(cx, name_t, items) {
         return None;
@@ -351,16 +356,20 @@ fn titled(line: &str) -> bool {
     small <= 1
 }
 
+/// The words that join the two places of a stretch ([`names_a_stretch`]).
+const STRETCH_JOINS: [&str; 4] = ["đến", "tới", "-", "to"];
+
 /// "Thanh Hóa đến Thừa Thiên Huế", "Từ Đà Nẵng đến Bình Thuận", "Quảng Trị - Quảng Ngãi": a
 /// stretch between two named places, which forecasts use as a region heading.
 fn names_a_stretch(cx: &Ctx<'_>, name: &str, items: &[super::raw::Raw]) -> bool {
     let text = |r: &super::raw::Raw| cx_text(cx, r);
     const OPENS: [&str; 2] = ["từ", "from"];
-    const JOINS: [&str; 4] = ["đến", "tới", "-", "to"];
     // The joining words read as fillers (or as time words) on their own: kept by their text.
     let mut kinds = items
         .iter()
-        .filter(|r| !matches!(r.item, Item::Filler) || OPENS.contains(&text(r)) || JOINS.contains(&text(r)))
+        .filter(|r| {
+            !matches!(r.item, Item::Filler) || OPENS.contains(&text(r)) || STRETCH_JOINS.contains(&text(r))
+        })
         .peekable();
     if kinds.peek().is_some_and(|r| OPENS.contains(&text(r))) {
         kinds.next();
@@ -368,7 +377,7 @@ fn names_a_stretch(cx: &Ctx<'_>, name: &str, items: &[super::raw::Raw]) -> bool 
     let seq: Vec<&super::raw::Raw> = kinds.collect();
     matches!(
         seq.as_slice(),
-        [a, join, b] if a.item == Item::Name && b.item == Item::Name && JOINS.contains(&text(join))
+        [a, join, b] if a.item == Item::Name && b.item == Item::Name && STRETCH_JOINS.contains(&text(join))
     ) && !name.is_empty()
 }
 

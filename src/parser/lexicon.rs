@@ -435,6 +435,11 @@ impl Candidates<'_> {
         let mut best: Option<(usize, u8, &Entry, &'a str)> = None;
         let i8 = first8(i.as_bytes());
         for e in self.entries {
+            // Most phrases differ from the text in their first eight bytes: that test first,
+            // before the category's rank is looked up.
+            if i8 & e.mask != e.head {
+                continue;
+            }
             // Longest first: once a match is found, shorter phrases cannot beat it.
             if best.is_some_and(|(len, ..)| e.phrase.len() < len) {
                 break;
