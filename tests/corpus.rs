@@ -593,3 +593,22 @@ fn the_vessels_at_risk_warning_states_no_facts() {
         assert!(kinds.is_empty(), "{input}: {kinds:?}");
     }
 }
+
+#[test]
+fn a_wind_speed_given_as_an_equivalent_of_the_level_is_no_new_wind() {
+    // "(tương đương tốc độ gió từ 62 - 74 km/giờ)": the word "gió" inside the aside started a
+    // wind of its own, and the gust after the aside went to it instead of the storm.
+    let doc = parse(
+        "Vị trí tâm áp thấp nhiệt đới ở 17 độ vĩ bắc và 111,5 độ kinh đông. Cường độ gió đạt cấp 8 \
+         (tương đương tốc độ gió từ 62 - 74 km/giờ), giật cấp 10.",
+        &opts(),
+    );
+    let kinds: Vec<_> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Cyclone(c) => ("cyclone", c.level, c.gust),
+            _ => ("other", None, None),
+        })
+        .collect();
+    assert_eq!(kinds, vec![("cyclone", r(8.0, 8.0), r(10.0, 10.0))]);
+}
