@@ -612,3 +612,97 @@ fn a_wind_speed_given_as_an_equivalent_of_the_level_is_no_new_wind() {
         .collect();
     assert_eq!(kinds, vec![("cyclone", r(8.0, 8.0), r(10.0, 10.0))]);
 }
+
+/// The kinds of the facts of `input` (Vietnamese).
+fn kinds(input: &str) -> Vec<&'static str> {
+    parse(input, &opts()).facts().map(|f| f.kind()).collect()
+}
+
+#[test]
+fn rain_with_its_coverage_after_it_is_rain() {
+    // "có mưa rải rác" was one coverage phrase, and no rain was left.
+    let doc = parse("Đêm có mưa rải rác.", &opts());
+    let rains: Vec<_> = doc
+        .facts()
+        .filter(|f| matches!(f.body, FactBody::Rain { .. }))
+        .map(|f| f.qualifiers.coverage)
+        .collect();
+    assert_eq!(rains, vec![Some(Coverage::Scattered)]);
+}
+
+#[test]
+fn a_place_name_is_not_cut_at_a_vocabulary_word() {
+    // "phòng" (from "đề phòng") read as a likelihood cut "Hải Phòng" in two and made the rain
+    // possible.
+    let doc = parse("Khu vực ven biển từ Hải Phòng đến Nghệ An có mưa to.", &opts());
+    let f = doc.facts().next().map(|f| (f.qualifiers.where_.clone(), f.qualifiers.likelihood));
+    assert_eq!(f, Some((Some("Khu vực ven biển từ Hải Phòng đến Nghệ An".to_owned()), None)));
+}
+
+#[test]
+fn synoptic_systems_and_danger_zone_criteria_state_no_facts() {
+    assert_eq!(kinds("Áp cao lạnh lục địa có cường độ ổn định."), Vec::<&str>::new());
+    assert_eq!(
+        kinds(
+            "Vùng nguy hiểm trong 24 giờ tới (gió mạnh từ cấp 6 trở lên, giật từ cấp 8 trở lên): phía Bắc Biển Đông."
+        ),
+        Vec::<&str>::new()
+    );
+    let en = parse(
+        "The area of high wind danger from level 6 or higher is north of latitude 18.0 degrees north.",
+        &en(),
+    );
+    assert_eq!(en.facts().count(), 0);
+}
+
+#[test]
+fn a_cause_after_its_subject_ends_before_the_verb() {
+    // "chịu ảnh hưởng của bão" ran to the end of the sentence (over ";") and took the facts
+    // after it.
+    assert_eq!(
+        kinds(
+            "Khu vực chịu ảnh hưởng của bão là phía Đông của khu vực Bắc Biển Đông; độ rủi ro thiên tai cấp 3."
+        ),
+        vec!["risk"]
+    );
+    let doc = parse("Vùng biển ven bờ chịu ảnh hưởng của bão có gió mạnh cấp 8, giật cấp 10.", &opts());
+    let winds: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Wind(w) => Some((w.level, w.gust)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(winds, vec![(r(8.0, 8.0), r(10.0, 10.0))]);
+    // A cause opening its clause still runs to the comma, over the verbs of its noun phrase.
+    assert_eq!(
+        kinds("Do ảnh hưởng của rãnh áp thấp có trục ở khoảng 25-28 độ vĩ Bắc, nắng nóng sẽ xảy ra."),
+        vec!["heat"]
+    );
+}
+
+#[test]
+fn spans_of_hours_are_times_not_values() {
+    let all = |input: &str| -> Vec<(&'static str, Option<String>)> {
+        parse(input, &opts()).facts().map(|f| (f.kind(), f.qualifiers.when.clone())).collect()
+    };
+    // "từ 72" was a value and "120" a day of the month.
+    assert_eq!(
+        all("Từ 72 đến 120 giờ tiếp theo, bão di chuyển theo hướng Bắc."),
+        vec![("cyclone", Some("Từ 72 đến 120 giờ tiếp theo".to_owned()))]
+    );
+    // Hours of the clock; "14" was a temperature.
+    assert_eq!(
+        all("Nhiệt độ tăng lên mức 30-31 độ vào 14 đến 16 giờ."),
+        vec![("temperature", Some("14 đến 16 giờ".to_owned()))]
+    );
+    assert_eq!(
+        all("Thời gian nắng nóng trong ngày là 11-16 giờ."),
+        vec![("heat", Some("trong ngày là 11-16 giờ".to_owned()))]
+    );
+    // A number with a unit after a time word is a value, not a day: "cả ngày khoảng 82%".
+    let doc = parse("Độ ẩm trung bình cả ngày khoảng 82%.", &opts());
+    assert!(
+        matches!(doc.facts().next().map(|f| &f.body), Some(FactBody::Humidity { percent, .. }) if percent.min == Some(82.0))
+    );
+}

@@ -9,7 +9,7 @@ use nom::combinator::{opt, recognize};
 
 use super::lexicon::{Cat, CatOrder, CatSet};
 use super::normalize::{is_word_char, small_letter};
-use super::quantity::{Unit, level_range, lex, number, unit, value, ws};
+use super::quantity::{Unit, level_range, lex, number, range_sep, unit, value, ws};
 use super::raw::{Item, LevelKind, Raw};
 use super::{Ctx, PResult};
 use crate::bulletin::{Compass, CycloneCategory};
@@ -50,8 +50,8 @@ pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
     }
 }
 
-// item = punctuation | boilerplate | cause | clock | date | lat_lon | risk | change | value
-//      | term | name ;
+// item = punctuation | boilerplate | cause | clock | date | when_run | lat_lon | risk | change
+//      | value | term | name ;
 // Called from one place, `sentence_into`, and inlined there: as a function of its own its
 // large result went through memory at every word (+3 % instructions).
 #[inline(always)]
@@ -67,11 +67,12 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // A value, a position and a change read a number: after words ("từ", "có thể", "khoảng")
     // only when a digit is still ahead in the sentence.
     let number_ahead = || digit || cx.digit_ahead(i);
-    let rules: [(bool, Rule); 7] = [
+    let rules: [(bool, Rule); 8] = [
         (vocab.may_start(CatSet::of(&[Cat::Boilerplate])), boilerplate),
         (vocab.may_start(CatSet::of(&[Cat::Cause])), cause),
         (digit, clock),
         (digit, date),
+        (digit, when_run),
         (
             (digit || (vocab.may_start(CatSet::of(&[Cat::ValueHedge])) && number_ahead()))
                 && cx.mentions_longitude(),
@@ -146,10 +147,16 @@ fn boilerplate<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((i.get(i.len()..).unwrap_or_default(), Item::Boilerplate))
 }
 
-// cause = cause_phrase , ? words up to "nên", "," or the sentence end ? ;
+// cause = cause_phrase , ? words up to "nên", "so", "," or ";" (after "chịu …": or a verb "là", "có", "sẽ") or the sentence end ? ;
 fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::Cause, i)?;
-    let stop = [rest.find(','), rest.find(" nên "), rest.find(" so ")].into_iter().flatten().min();
+    // A cause opening its clause ("Do ảnh hưởng của rãnh áp thấp có trục ở …, nên …") runs to
+    // the comma or "nên". One after its subject ("vùng biển chịu ảnh hưởng của bão có gió mạnh
+    // cấp 8", "khu vực chịu ảnh hưởng của bão là …; độ rủi ro thiên tai cấp 3") is a noun
+    // phrase: it ends before the verb that follows it.
+    let passive = i.trim_start().starts_with("chịu");
+    let verbs: &[&str] = if passive { &[" là ", " có ", " sẽ "] } else { &[] };
+    let stop = [",", ";", " nên ", " so "].iter().chain(verbs).filter_map(|w| rest.find(w)).min();
     let rest = rest.get(stop.unwrap_or(rest.len())..).unwrap_or_default();
     let rest = rest.strip_prefix(" nên").unwrap_or(rest);
     Ok((rest, Item::Cause))
@@ -237,6 +244,12 @@ fn date_after_when<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
         if !((1..=12).contains(&m) && (1..=31).contains(&d)) || unit(cx, i).is_ok() {
             return fail();
         }
+    }
+    // A bare day ("ngày 20", "sáng 5") is a day of the month; "cả ngày khoảng 82%" is a value.
+    if (days, month) == (None, None)
+        && (!(1..=31).contains(&first.parse::<u32>().unwrap_or(0)) || unit(cx, i).is_ok())
+    {
+        return fail();
     }
     if let Some((_, m, _)) = month
         && m.parse::<u32>().map_or(true, |m| m == 0 || m > 12)
@@ -849,12 +862,19 @@ pub(super) fn bare_place(text: &str) -> bool {
     t.is_empty() || BARE_PLACE_WORDS.contains(&t)
 }
 
-// when_run = when_word , { clock | date | when_word | ( "và" | "and" | "of" ) , when_word } ;
+// when_run = ( when_word | hours_count ) , { clock | date | when_word | hours_count | ( "và" | "and" | "of" ) , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (rest, _) = lex(cx, Cat::When, i)?;
     // Whether the run names a time: words that only join or count times ("from", "to",
     // "đến", "hours", "ngày") do not by themselves ("is forecast to have", "in 24 hours").
-    let mut names_time = !only_part_of_time(cx, rest.len(), i);
+    let (rest, mut names_time) = match lex(cx, Cat::When, i) {
+        Ok((rest, _)) => (rest, !only_part_of_time(cx, rest.len(), i)),
+        // "vào 14 đến 16 giờ", "72 to 120 hours": a span of hours opens the run (a single count,
+        // "24 giờ qua", is left to the vocabulary).
+        Err(_) => match hours_count(cx, i)? {
+            (rest, (last, true)) => (rest, hours_name_time(cx, last, rest)),
+            _ => return fail(),
+        },
+    };
     let mut i = rest;
     for _ in 0..16 {
         // A clock before a bare day number: "đến 1 giờ ngày 9-12" is one o'clock.
@@ -873,6 +893,13 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             i = r;
             continue;
         }
+        // "từ 72 đến 120 giờ tiếp theo": a count of hours is part of the run, and a time by
+        // itself only when it can be hours of the clock ("khoảng từ 12-14 giờ").
+        if let Ok((r, (last, _))) = hours_count(cx, i) {
+            names_time |= hours_name_time(cx, last, r);
+            i = r;
+            continue;
+        }
         if let Ok((r, _)) = date(cx, i) {
             i = r;
             names_time = true;
@@ -886,6 +913,25 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
     }
     Ok((i, if names_time { Item::When } else { Item::Filler }))
+}
+
+// hours_count = number , [ range_sep , number ] , ( "giờ" | "hours" ) ;
+/// The last number of the count, and whether it is a span of two.
+fn hours_count<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, bool)> {
+    let (i, first) = number(i)?;
+    let (i, second) = opt((|i| range_sep(cx, i), number)).parse(i)?;
+    let (i, ()) = ws(i)?;
+    let rest = i.strip_prefix("giờ").or_else(|| i.strip_prefix("hours")).ok_or(nom::Err::Error(()))?;
+    if rest.chars().next().is_some_and(is_word_char) {
+        return fail();
+    }
+    Ok((rest, (second.map_or(first, |(_, n)| n), second.is_some())))
+}
+
+/// Whether a count of hours ending in `last`, followed by `rest`, names a time: hours of the
+/// clock ("từ 12-14 giờ"), or hours counted from now ("24 đến 48 giờ tới", "72 hours next").
+fn hours_name_time(cx: &Ctx<'_>, last: f64, rest: &str) -> bool {
+    last <= 24.0 || lex(cx, Cat::When, rest).is_ok()
 }
 
 /// Whether the `when` phrase at `i`, which leaves `rest_len` bytes, is a `when_part` word.

@@ -99,7 +99,7 @@ pub fn number(i: &str) -> PResult<'_, f64> {
 }
 
 // range_sep = "-" | "đến" | "tới" | "to" | "and" ;
-fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
+pub fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
     let (i, ()) = ws(i)?;
     if let Some(rest) = i.strip_prefix('-') {
         return Ok((rest, ()));
@@ -166,7 +166,10 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     if super::phrase::am_pm(i).is_ok() {
         return Err(nom::Err::Error(()));
     }
-    if i.starts_with('h') && !i.starts_with("ha") || i.trim_start().starts_with("giờ") {
+    if i.starts_with('h') && !i.starts_with("ha")
+        || i.trim_start().starts_with("giờ")
+        || i.trim_start().starts_with("hour")
+    {
         let unit_ok = unit(cx, i).is_ok_and(|(_, u)| u == Unit::Kmh);
         if !unit_ok {
             return Err(nom::Err::Error(()));
@@ -181,6 +184,13 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
 // range = number_unit , [ range_sep , number_unit ] ;
 pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
     let (i, (a, ua)) = number_unit(cx, i)?;
+    // "72 đến 120 giờ": a count of hours, of which the first number is no value by itself.
+    if ua == Unit::None
+        && let Ok((r, _)) = (|i| range_sep(cx, i)).and_then_ok(number).parse(i)
+        && (r.trim_start().starts_with("giờ") || r.trim_start().starts_with("hours"))
+    {
+        return Err(nom::Err::Error(()));
+    }
     if let Ok((rest, (b, ub))) = (|i| range_sep(cx, i)).and_then_ok(|i| number_unit(cx, i)).parse(i) {
         // A range is written low to high; "17-5" is a date.
         if b < a {
