@@ -3,8 +3,8 @@
 use std::fs;
 
 use canhbao::bulletin::{
-    Compass, Condition, Coverage, FactBody, HazardKind, Intensity, Likelihood, RainForm, Range, SkyCover,
-    Wind,
+    ColdSeverity, Compass, Condition, Coverage, FactBody, HazardKind, HeatSeverity, Intensity, Likelihood,
+    RainForm, Range, SkyCover, Wind,
 };
 use canhbao::{Document, LangChoice, ParseOptions, parse};
 
@@ -704,5 +704,77 @@ fn spans_of_hours_are_times_not_values() {
     let doc = parse("Độ ẩm trung bình cả ngày khoảng 82%.", &opts());
     assert!(
         matches!(doc.facts().next().map(|f| &f.body), Some(FactBody::Humidity { percent, .. }) if percent.min == Some(82.0))
+    );
+}
+
+/// The kinds of the facts of `input`, read in English.
+fn kinds_en(input: &str) -> Vec<&'static str> {
+    parse(input, &en()).facts().map(|f| f.kind()).collect()
+}
+
+#[test]
+fn english_light_winds_and_strong_cold_and_heat() {
+    // "light" was a rain intensity, and the wind after it had nothing to say.
+    let doc = parse("Cloudy, light rain, light wind. Light winds.", &en());
+    let light: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Wind(w) => Some(w.light),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(light, vec![Some(true), Some(true)]);
+    let bodies: Vec<FactBody> = parse("Very cold, some places extremely cold. Extremely hot.", &en())
+        .facts()
+        .map(|f| f.body.clone())
+        .collect();
+    assert_eq!(
+        bodies,
+        vec![
+            FactBody::Cold { severity: ColdSeverity::Severe },
+            FactBody::Cold { severity: ColdSeverity::Damaging },
+            FactBody::Heat { severity: HeatSeverity::Extreme },
+        ]
+    );
+}
+
+#[test]
+fn english_values_reached_exceeded_and_changed() {
+    let temps = |input: &str| -> Vec<Range> {
+        parse(input, &en())
+            .facts()
+            .filter_map(|f| match &f.body {
+                FactBody::Temperature { celsius, .. } => Some(*celsius),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        temps("Temperatures are expected to fall below 35 degrees."),
+        vec![Range::new(None, Some(35.0))]
+    );
+    assert_eq!(temps("Temperatures may exceed 40 degrees."), vec![Range::new(Some(40.0), None)]);
+    assert_eq!(temps("Temperatures would top 35 degrees."), vec![Range::new(Some(35.0), None)]);
+    assert_eq!(temps("By Tuesday afternoon, temperatures rose by another 0.5-1 degrees."), vec![]);
+}
+
+#[test]
+fn english_amounts_of_rain_are_rainfall_only() {
+    // "rain totals", "mm of rain(fall)": the rain word names the amount, not a rain of its own.
+    assert_eq!(kinds_en("Rain totals reached over 100 mm in several areas."), vec!["rainfall"]);
+    assert_eq!(kinds_en("The provinces are expected to receive 70-150 mm of rainfall."), vec!["rainfall"]);
+    assert_eq!(kinds_en("Some areas received between 15 and 30 mm of rain."), vec!["rainfall"]);
+    // A rain word elsewhere is still rain.
+    assert_eq!(kinds_en("Expect periods of rain."), vec!["rain"]);
+}
+
+#[test]
+fn heat_or_cold_with_only_a_trend_after_it_states_no_fact() {
+    assert_eq!(kinds("Từ ngày 24-4, nắng nóng ở Nam bộ giảm dần."), Vec::<&str>::new());
+    assert_eq!(kinds("Rét giảm dần."), Vec::<&str>::new());
+    assert_eq!(kinds("Nắng nóng gay gắt, sau giảm dần."), vec!["heat"]);
+    assert_eq!(
+        kinds_en("Heat waves in northern and central Vietnam should subside starting Wednesday."),
+        Vec::<&str>::new()
     );
 }

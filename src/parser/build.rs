@@ -100,6 +100,9 @@ struct Sentence<'s> {
     excepted_clause: bool,
     last_temp: Option<usize>,
     last_rain: Option<(usize, usize)>, // (fact, item index)
+    /// The heat or cold fact last made, and its item: a trend after it takes it back as a
+    /// trend takes back a rain ("nắng nóng giảm dần", "heat waves … should subside").
+    last_spell: Option<(usize, usize)>,
     last_fog: Option<usize>,
     first_fact: usize,
     topic_start: Option<usize>,
@@ -123,6 +126,7 @@ impl Sentence<'_> {
         self.excepted_clause = false;
         self.last_temp = None;
         self.last_rain = None;
+        self.last_spell = None;
         self.last_fog = None;
         self.topic_start = None;
     }
@@ -166,6 +170,7 @@ impl<'a> Builder<'a> {
             excepted_clause: false,
             last_temp: None,
             last_rain: None,
+            last_spell: None,
             last_fog: None,
             first_fact: self.facts.len(),
             topic_start: None,
@@ -296,16 +301,22 @@ impl<'a> Builder<'a> {
                 // "mưa giảm dần", "mưa lớn ở các khu vực trên giảm dần", "vùng mưa sẽ mở rộng": a
                 // rain with only a trend after it in its clause states no rain.
                 // A few words between at most (a long run of them is looked at once per trend).
-                if let Some((f, r)) = s.last_rain
-                    && f + 1 == self.facts.len()
-                    && f >= s.clause_start
-                    && k - r <= TREND_REACH
-                    && s.items
-                        .get(r + 1..k)
-                        .is_some_and(|between| between.iter().all(|x| x.item.is_neutral()))
-                {
+                let taken_back = |last: Option<(usize, usize)>| {
+                    last.is_some_and(|(f, r)| {
+                        f + 1 == self.facts.len()
+                            && f >= s.clause_start
+                            && k - r <= TREND_REACH
+                            && s.items
+                                .get(r + 1..k)
+                                .is_some_and(|between| between.iter().all(|x| x.item.is_neutral()))
+                    })
+                };
+                if taken_back(s.last_rain) {
                     self.facts.pop();
                     s.last_rain = None;
+                } else if taken_back(s.last_spell) {
+                    self.facts.pop();
+                    s.last_spell = None;
                 }
             }
             Item::Wind { monsoon, from, light, level, strong: _ } => {
@@ -392,10 +403,12 @@ impl<'a> Builder<'a> {
                 self.push(s, FactBody::Sky { cover: SkyCover::Clear }, a, b);
             }
             Item::Heat(h) => {
-                self.push(s, FactBody::Heat { severity: *h }, a, b);
+                let idx = self.push(s, FactBody::Heat { severity: *h }, a, b);
+                s.last_spell = Some((idx, k));
             }
             Item::Cold(c) => {
-                self.push(s, FactBody::Cold { severity: *c }, a, b);
+                let idx = self.push(s, FactBody::Cold { severity: *c }, a, b);
+                s.last_spell = Some((idx, k));
             }
             Item::Fog(d) => {
                 let idx = self.push(s, FactBody::Fog { density: *d }, a, b);

@@ -342,12 +342,13 @@ fn risk_level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, u8> {
     Ok((i, n as u8))
 }
 
-// change = change_word , value ;   (* "giảm 3-5 độ": a change is no value; "drop to", "giảm còn" reach one *)
+// change = change_word , value ;   (* "giảm 3-5 độ": a change is no value; "drop to", "giảm còn", "fall below" reach one *)
 fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::Change, i)?;
-    // "drop to 14-15 degrees", "giảm còn 15 độ": the value reached, not a change.
+    // "drop to 14-15 degrees", "giảm còn 15 độ", "fall below 35 degrees", "giảm xuống dưới 10
+    // độ": the value reached, not a change.
     let after = rest.trim_start();
-    if after.starts_with("to ") || after.starts_with("còn ") {
+    if after.starts_with("to ") || after.starts_with("còn ") || lex(cx, Cat::OpenMax, after).is_ok() {
         return fail();
     }
     // "tăng lên 3-5m" is a later value, not a change.
@@ -540,7 +541,8 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (mut i, kind) = lex(cx, Cat::WindWord, i).or(Ok::<_, nom::Err<()>>((i, "plain")))?;
     let monsoon = kind == "monsoon";
     let mut from = Vec::new();
-    let mut light = false;
+    // "light winds": the English says the wind is light before naming it.
+    let mut light = kind == "light";
     let mut level = None;
     let mut strong = false;
     let mut after_word = true; // a bare "3-4" is a level right after the wind or its direction
