@@ -7,6 +7,8 @@
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use super::lexicon::first8;
+
 /// Whether `c` is a letter, answered without the Unicode table lookup for ASCII and the Latin
 /// blocks Vietnamese is written in (`None` elsewhere). The parser asks at every character, and
 /// the table lookup was a quarter of the parse time. Those blocks hold no digits.
@@ -101,6 +103,56 @@ pub(crate) fn small_letter(b: &[u8]) -> (usize, bool) {
         [0xF0..=0xF4, ..] => (4, false),
         _ => (2, false),
     }
+}
+
+/// Eight one-bits, one at the bottom of each byte, and eight at the top: for telling the bytes
+/// of a `u64` apart eight at a time (SWAR).
+pub(crate) const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `w` that are ASCII letters, each marked by its high bit: eight bytes told at
+/// once instead of one by one (tested against `u8::is_ascii_alphabetic`).
+#[inline]
+pub(crate) fn ascii_letter_bytes(w: u64) -> u64 {
+    // Setting 0x20 maps capitals onto small letters and nothing else onto them.
+    let y = (w & !HIGH_BITS) | (LOW_BITS * 0x20);
+    (at_least(y, b'a') & !at_least(y, b'z' + 1)) & !w & HIGH_BITS
+}
+
+/// The bytes of `w` that are ASCII letters or digits, as [`ascii_letter_bytes`] (tested against
+/// `u8::is_ascii_alphanumeric`).
+#[inline]
+pub(crate) fn ascii_alnum_bytes(w: u64) -> u64 {
+    let x = w & !HIGH_BITS;
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    (digit & !w & HIGH_BITS) | ascii_letter_bytes(w)
+}
+
+/// `x` (whose bytes are below 0x80) plus `0x80 - c` in every byte: a byte's high bit is set when
+/// that byte of `x` is at least `c`. The byte is below 0x80 and what is added at most 0x80, so
+/// nothing carries into the next byte.
+#[inline]
+fn at_least(x: u64, c: u8) -> u64 {
+    x + LOW_BITS * u64::from(0x80 - c)
+}
+
+/// How many of the bytes of `w` (up to eight) [`Normalized::copy_simple`] copies as they stand
+/// before the first it does not: ASCII other than a tab, and other than a space after a blank
+/// (`blank`: the byte before `w` is one). Bytes past the text, read as 0, count as copied.
+#[inline]
+fn plain_ascii_bytes(w: u64, blank: bool) -> usize {
+    let spaces = zero_bytes(w ^ (LOW_BITS * u64::from(b' ')));
+    let tabs = zero_bytes(w ^ (LOW_BITS * u64::from(b'\t')));
+    let after_blank = (spaces << 8) | (u64::from(blank) << 7);
+    let stops = (w & HIGH_BITS) | tabs | (spaces & after_blank);
+    (stops.trailing_zeros() / 8) as usize
+}
+
+/// The bytes of `w` that are 0, each marked by its high bit. A byte's low seven bits plus 0x7F
+/// set its high bit unless they are all 0, and carry into no other byte.
+#[inline]
+fn zero_bytes(w: u64) -> u64 {
+    !((((w & !HIGH_BITS) + !HIGH_BITS) | w) | !HIGH_BITS)
 }
 
 /// A character that is NFC by itself and never combines with what follows it: ASCII, and the
@@ -261,6 +313,16 @@ impl Normalized {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii() {
+                // Up to eight bytes copied as they stand (ASCII, and no tab nor blank after a
+                // blank) found at once and left in the run: most bytes, told without a branch
+                // on each.
+                let plain = plain_ascii_bytes(first8(bytes.get(i..).unwrap_or_default()), blank);
+                let plain = plain.min(bytes.len() - i);
+                if plain > 0 {
+                    i += plain;
+                    blank = bytes.get(i - 1) == Some(&b' ');
+                    continue;
+                }
                 match b {
                     b' ' if blank => {
                         self.copy_run(slice, base, run, i);
@@ -504,6 +566,67 @@ mod tests {
         assert_eq!(n.text, "gió đông bắc • cấp 3");
         let changed = Normalized::new("Gió  cấp 3–4", 7);
         assert!(!changed.identity);
+    }
+
+    #[test]
+    fn ascii_byte_classes_agree_with_std() {
+        // Every byte at every place among neighbours at the edges of the ranges tested.
+        let others = [
+            0x00, 0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xC3,
+            0xFF,
+        ];
+        for b in 0..=255u8 {
+            for place in 0..8 {
+                for &other in &others {
+                    let mut bytes = [other; 8];
+                    bytes[place] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    let (alnum, letter) = (ascii_alnum_bytes(w), ascii_letter_bytes(w));
+                    for (n, &x) in bytes.iter().enumerate() {
+                        assert_eq!(alnum >> (8 * n) & 0xFF == 0x80, x.is_ascii_alphanumeric(), "{bytes:?}");
+                        assert_eq!(letter >> (8 * n) & 0xFF == 0x80, x.is_ascii_alphabetic(), "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_ascii_bytes_agree_with_a_byte_by_byte_count() {
+        // Every arrangement of eight bytes from those at the edges of what the count tells apart,
+        // after a blank and not.
+        let edges = [0x00, 0x08, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x61, 0x7F, 0x80, 0xC3, 0xFF];
+        let mut n = 0usize;
+        while n < edges.len().pow(4) {
+            let mut bytes = [b'a'; 8];
+            for (k, slot) in bytes.iter_mut().enumerate().take(4) {
+                *slot = edges[n / edges.len().pow(k as u32) % edges.len()];
+            }
+            // The four varied bytes at the start and, rotated, at the end.
+            for bytes in [bytes, {
+                let mut r = bytes;
+                r.rotate_left(4);
+                r
+            }] {
+                for blank in [false, true] {
+                    let mut before = blank;
+                    let slow = bytes
+                        .iter()
+                        .take_while(|&&b| {
+                            let plain = b.is_ascii() && b != b'\t' && !(b == b' ' && before);
+                            before = b == b' ';
+                            plain
+                        })
+                        .count();
+                    assert_eq!(
+                        plain_ascii_bytes(u64::from_le_bytes(bytes), blank),
+                        slow,
+                        "{bytes:?} {blank}"
+                    );
+                }
+            }
+            n += 1;
+        }
     }
 
     #[test]
