@@ -184,23 +184,31 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
 // range = number_unit , [ range_sep , number_unit ] ;
 pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
     let (i, (a, ua)) = number_unit(cx, i)?;
-    // "72 đến 120 giờ": a count of hours, of which the first number is no value by itself.
-    if ua == Unit::None
-        && let Ok((r, _)) = (|i| range_sep(cx, i)).and_then_ok(number).parse(i)
-        && (r.trim_start().starts_with("giờ") || r.trim_start().starts_with("hours"))
-    {
-        return Err(nom::Err::Error(()));
-    }
-    if let Ok((rest, (b, ub))) = (|i| range_sep(cx, i)).and_then_ok(|i| number_unit(cx, i)).parse(i) {
-        // A range is written low to high; "17-5" is a date.
-        if b < a {
-            return Err(nom::Err::Error(()));
+    let Ok((after_sep, ())) = range_sep(cx, i) else {
+        return Ok((i, (Range::single(a), ua)));
+    };
+    match number_unit(cx, after_sep) {
+        Ok((rest, (b, ub))) => {
+            // A range is written low to high; "17-5" is a date.
+            if b < a {
+                return Err(nom::Err::Error(()));
+            }
+            // "between 10km and 15km per hour": the speed unit at the end is the range's.
+            if ub == ua || ua == Unit::None || ub == Unit::None || (ua, ub) == (Unit::Km, Unit::Kmh) {
+                let u = if ub == Unit::None { ua } else { ub };
+                return Ok((rest, (Range::new(Some(a.min(b)), Some(a.max(b))), u)));
+            }
         }
-        // "between 10km and 15km per hour": the speed unit at the end is the range's.
-        if ub == ua || ua == Unit::None || ub == Unit::None || (ua, ub) == (Unit::Km, Unit::Kmh) {
-            let u = if ub == Unit::None { ua } else { ub };
-            return Ok((rest, (Range::new(Some(a.min(b)), Some(a.max(b))), u)));
+        // "72 đến 120 giờ": a count of hours (the second number is refused as a time), of which
+        // the first number is no value by itself.
+        Err(_) if ua == Unit::None => {
+            if let Ok((r, _)) = number(after_sep)
+                && (r.trim_start().starts_with("giờ") || r.trim_start().starts_with("hours"))
+            {
+                return Err(nom::Err::Error(()));
+            }
         }
+        Err(_) => {}
     }
     Ok((i, (Range::single(a), ua)))
 }
@@ -322,23 +330,4 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
     }
     let r = if open { Range::new(Some(a), None) } else { Range::new(Some(a), Some(b)) };
     Ok((i, r))
-}
-
-/// `a.and_then_ok(b)`: run `a`, then `b` on what is left, keeping `b`'s output.
-trait AndThenOk<'a, O1>: Sized {
-    fn and_then_ok<O2, G>(self, g: G) -> impl FnMut(&'a str) -> PResult<'a, O2>
-    where
-        G: FnMut(&'a str) -> PResult<'a, O2>;
-}
-
-impl<'a, O1, F: FnMut(&'a str) -> PResult<'a, O1>> AndThenOk<'a, O1> for F {
-    fn and_then_ok<O2, G>(mut self, mut g: G) -> impl FnMut(&'a str) -> PResult<'a, O2>
-    where
-        G: FnMut(&'a str) -> PResult<'a, O2>,
-    {
-        move |i| {
-            let (i, _) = self(i)?;
-            g(i)
-        }
-    }
 }
