@@ -778,3 +778,89 @@ fn heat_or_cold_with_only_a_trend_after_it_states_no_fact() {
         Vec::<&str>::new()
     );
 }
+
+/// The movements of the cyclone facts of `input`: directions and speed.
+fn movements(input: &str) -> Vec<(Vec<Compass>, Option<Range>)> {
+    parse(input, &opts())
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => c.moving.as_ref().map(|m| (m.toward.clone(), m.kmh)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn storm_movements_continue_and_change_speed() {
+    // "sau đó là Đông Bắc" continues the movement: one fact, its directions in order.
+    assert_eq!(
+        movements("Bão di chuyển theo hướng Bắc, sau đó là Đông Bắc, mỗi giờ đi được 10-15km."),
+        vec![(vec![Compass::N, Compass::NE], r(10.0, 15.0))]
+    );
+    // A speed that changes is the movement's speed, not a wind speed.
+    assert_eq!(
+        movements("Bão di chuyển theo hướng Bắc Tây Bắc, tốc độ giảm xuống khoảng 10-15km/h."),
+        vec![(vec![Compass::NNW], r(10.0, 15.0))]
+    );
+}
+
+#[test]
+fn a_low_pressure_area_placed_is_no_cyclone() {
+    // The default category was a storm: a low was reported as a storm.
+    assert_eq!(
+        kinds("Hồi 7 giờ, vị trí trung tâm vùng áp thấp ở vào khoảng 7,0 độ Vĩ Bắc; 113,0 độ Kinh Đông."),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        kinds_en(
+            "The trough connects to the low pressure area. At 7am, it was located at about 7.0 degrees north latitude."
+        ),
+        Vec::<&str>::new()
+    );
+    // Once it strengthens into a depression, its position is a cyclone fact again.
+    assert_eq!(
+        kinds(
+            "Vùng áp thấp đã mạnh lên thành áp thấp nhiệt đới. Hồi 7 giờ, vị trí tâm áp thấp nhiệt đới ở vào \
+             khoảng 7,0 độ Vĩ Bắc; 113,0 độ Kinh Đông."
+        ),
+        vec!["cyclone"]
+    );
+}
+
+#[test]
+fn risk_levels_for_two_areas_are_two_facts() {
+    let levels = |input: &str, o: &ParseOptions| -> Vec<u8> {
+        parse(input, o)
+            .facts()
+            .filter_map(|f| match f.body {
+                FactBody::Risk { level, .. } => Some(level),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        levels(
+            "Cấp độ rủi ro thiên tai do gió mạnh trên biển cấp 4 đối với vùng biển phía Bắc; cấp 3 đối với vịnh Bắc Bộ.",
+            &opts()
+        ),
+        vec![4, 3]
+    );
+    assert_eq!(
+        levels(
+            "The natural disaster risk level is level 4 for the northern sea; level 3 for the Gulf of Tonkin.",
+            &en()
+        ),
+        vec![4, 3]
+    );
+}
+
+#[test]
+fn large_waves_with_a_height_and_trends_of_two_subjects() {
+    let doc = parse("Gió đông bắc cấp 6, giật cấp 8-9, sóng lớn từ 3-6m, biển động mạnh.", &opts());
+    assert!(
+        doc.facts()
+            .any(|f| matches!(&f.body, FactBody::Waves { m } if m.min == Some(3.0) && m.max == Some(6.0)))
+    );
+    // "Mưa và gió giảm": the trend is said of both; no rain is forecast.
+    assert_eq!(kinds("Mưa và gió giảm trong 72h tới."), Vec::<&str>::new());
+}

@@ -51,6 +51,10 @@ pub struct Builder<'a> {
     cyclone_name: Option<String>,
     /// A position marker ("vị trí tâm bão") opened this fact and waits for its lat/lon.
     awaiting_position: Option<usize>,
+    /// A low-pressure area ("vùng áp thấp") was named after the last tropical cyclone word: a
+    /// position now is the low's, which is no cyclone fact (a fisherman must not be told of a
+    /// storm that is not there).
+    low_pressure: bool,
     /// Whether the sentence being read added to a fact it did not make (see [`extend`]).
     extended: bool,
 }
@@ -145,6 +149,7 @@ impl<'a> Builder<'a> {
             cyclone_number: None,
             cyclone_name: None,
             awaiting_position: None,
+            low_pressure: false,
             extended: false,
         }
     }
@@ -306,9 +311,14 @@ impl<'a> Builder<'a> {
                         f + 1 == self.facts.len()
                             && f >= s.clause_start
                             && k - r <= TREND_REACH
-                            && s.items
-                                .get(r + 1..k)
-                                .is_some_and(|between| between.iter().all(|x| x.item.is_neutral()))
+                            && s.items.get(r + 1..k).is_some_and(|between| {
+                                // "Mưa và gió giảm": a wind named with the rain, and nothing
+                                // said of it, shares its trend.
+                                between.iter().all(|x| {
+                                    x.item.is_neutral()
+                                        || matches!(&x.item, Item::Wind { from, level: None, light: false, .. } if from.is_empty())
+                                })
+                            })
                     })
                 };
                 if taken_back(s.last_rain) {
@@ -436,7 +446,17 @@ impl<'a> Builder<'a> {
                     None => s.topic = Topic::Risk(None),
                 }
             }
+            Item::LowPressure => {
+                // A storm table's row ("suy yếu thành vùng áp thấp | 16,8N-103,9E | cấp 6") still
+                // places the system it follows.
+                if self.awaiting_position.is_none() && !self.storm_table {
+                    self.low_pressure = true;
+                    self.cyclone = None;
+                    s.topic = Topic::None;
+                }
+            }
             Item::CycloneWord { category, number, name } => {
+                self.low_pressure = false;
                 self.category = *category;
                 // A storm table's row opened with its time waits for its position: the system
                 // named on the way ("… suy yếu thành áp thấp nhiệt đới") is the one there.
@@ -458,6 +478,10 @@ impl<'a> Builder<'a> {
                 s.topic = Topic::Cyclone;
             }
             Item::CyclonePosition(category) => {
+                // "it was located at …" after a low-pressure area: the low's position.
+                if category.is_none() && self.low_pressure {
+                    return;
+                }
                 if let Some(c) = category {
                     self.name_category(*c);
                 }
@@ -469,6 +493,7 @@ impl<'a> Builder<'a> {
             Item::Position { lat, lon } => {
                 let idx = match self.awaiting_position.take() {
                     Some(i) => i,
+                    None if self.low_pressure => return,
                     None => {
                         let i = self.new_cyclone(s, a, b);
                         self.cyclone = Some(i);
@@ -498,6 +523,32 @@ impl<'a> Builder<'a> {
                 s.topic = Topic::Cyclone;
             }
             Item::Movement { toward, kmh } => {
+                // "theo hướng Bắc, sau đó là Đông Bắc, mỗi giờ đi được 10-15km": a second
+                // movement in the sentence of the first continues it, in the order written.
+                if let Some(i) = self.cyclone.filter(|&i| i >= s.first_fact)
+                    && let Some(f) = self.facts.get_mut(i)
+                    && let FactBody::Cyclone(c) = &mut f.body
+                    && let Some(m) = &mut c.moving
+                    && s.items.get(..k).is_some_and(|before| {
+                        before
+                            .iter()
+                            .rev()
+                            .take_while(|r| !matches!(r.item, Item::Position { .. }))
+                            .any(|r| matches!(r.item, Item::Movement { .. }))
+                    })
+                {
+                    for d in toward {
+                        if !m.toward.contains(d) {
+                            m.toward.push(*d);
+                        }
+                    }
+                    if m.kmh.is_none() {
+                        m.kmh = *kmh;
+                    }
+                    self.extended |= extend(self.input, s.norm, f, b);
+                    s.topic = Topic::Cyclone;
+                    return;
+                }
                 let current = self.cyclone.filter(|&i| {
                     matches!(self.facts.get(i), Some(Fact { body: FactBody::Cyclone(c), .. }) if c.moving.is_none())
                 });
@@ -677,8 +728,11 @@ impl<'a> Builder<'a> {
                 if !(1..=5).contains(&level) {
                     return;
                 }
+                // The same level again adds to the fact; another level is another area's ("cấp 4
+                // đối với vùng biển phía Bắc; cấp 3 đối với vịnh Bắc Bộ").
+                let same = |f: &Fact| matches!(f.body, FactBody::Risk { level: l, .. } if l == level);
                 match existing {
-                    Some(i) if !s.exception => {
+                    Some(i) if !s.exception && self.facts.get(i).is_some_and(same) => {
                         if let Some(f) = self.facts.get_mut(i) {
                             self.extended |= extend(self.input, s.norm, f, b);
                         }

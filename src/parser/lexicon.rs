@@ -90,6 +90,7 @@ pub enum Cat {
     WhereTail,
     WhenPart,
     Trend,
+    LowPressure,
 }
 
 /// A set of categories (one bit per [`Cat`]; there are at most 128, checked below).

@@ -362,7 +362,7 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 }
 
 /// The categories a plain vocabulary phrase may belong to, by priority on equal length.
-const TERMS: [Cat; 40] = [
+const TERMS: [Cat; 41] = [
     Cat::Condition,
     Cat::Likelihood,
     Cat::Coverage,
@@ -399,6 +399,7 @@ const TERMS: [Cat; 40] = [
     Cat::WhereHead,
     Cat::When,
     Cat::Trend,
+    Cat::LowPressure,
     Cat::Filler,
     Cat::SectionLabel,
     Cat::IssuedLabel,
@@ -484,6 +485,7 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Cat::TideWord => Item::TideWord,
         Cat::Exception => Item::Exception,
         Cat::Trend => Item::Trend,
+        Cat::LowPressure => Item::LowPressure,
         _ => Item::Filler,
     };
     Ok((rest, item))

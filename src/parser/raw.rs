@@ -89,6 +89,8 @@ pub enum Item {
     Exception,
     /// A trend with no value: "giảm dần", "easing".
     Trend,
+    /// "vùng áp thấp", "low pressure area": a low that is no tropical cyclone (yet).
+    LowPressure,
     /// "giảm 3-5 độ": a change, which is no value.
     Change,
     /// "do ảnh hưởng của …": a synoptic cause, which states no fact.
@@ -119,6 +121,7 @@ impl Item {
                 | Item::Observed
                 | Item::Unknown
                 | Item::Trend
+                | Item::LowPressure
         )
     }
 
