@@ -864,3 +864,11 @@ fn large_waves_with_a_height_and_trends_of_two_subjects() {
     // "Mưa và gió giảm": the trend is said of both; no rain is forecast.
     assert_eq!(kinds("Mưa và gió giảm trong 72h tới."), Vec::<&str>::new());
 }
+
+#[test]
+fn a_storm_going_into_a_named_sea_is_placed_there() {
+    assert_eq!(kinds("Dự báo ngày 10/11 bão sẽ đi vào Biển Đông."), vec!["cyclone"]);
+    // A title naming the sea, or a storm near it, places no storm.
+    assert_eq!(kinds("Tin bão biển Đông (cơn bão số 3)"), Vec::<&str>::new());
+    assert_eq!(kinds("Hiện nay một cơn bão đang hoạt động gần Biển Đông."), Vec::<&str>::new());
+}

@@ -627,12 +627,25 @@ impl<'a> Builder<'a> {
             return;
         }
         // At sea, not on the coast ("vùng đất liền ven biển").
-        let at_sea = |r: &&Raw| {
-            matches!(r.item, Item::Where)
-                && SEA_WORDS.iter().any(|w| text(r).contains(w))
-                && !LAND_WORDS.iter().any(|w| text(r).contains(w))
+        let at_sea = |(n, r): &(usize, &Raw)| match r.item {
+            Item::Where => {
+                SEA_WORDS.iter().any(|w| text(r).contains(w))
+                    && !LAND_WORDS.iter().any(|w| text(r).contains(w))
+            }
+            // A sea named without a place word reads as a filler: a place only after a word that
+            // puts the storm in it ("bão sẽ đi vào Biển Đông"), not in a title ("Tin bão biển
+            // Đông") nor near it ("gần Biển Đông").
+            Item::Filler => {
+                SEA_NAMES.contains(&text(r).trim())
+                    && n.checked_sub(1)
+                        .and_then(|p| items.get(p))
+                        .is_some_and(|p| INTO.contains(&text(p).trim()))
+            }
+            _ => false,
         };
-        let (Some(cyclone), Some(sea)) = (items.get(k), items.iter().find(at_sea)) else { return };
+        let (Some(cyclone), Some((_, sea))) = (items.get(k), items.iter().enumerate().find(at_sea)) else {
+            return;
+        };
         let (a, b) = (cyclone.start.min(sea.start), cyclone.end.max(sea.end));
         let idx = self.new_cyclone(s, a, b);
         self.cyclone = Some(idx);
@@ -1058,6 +1071,34 @@ const TREND_REACH: usize = 12;
 
 /// Words of a place that is at sea ([`Builder::cyclone_at_sea`]).
 const SEA_WORDS: [&str; 5] = ["biển", "vịnh", "khơi", "sea", "gulf"];
+/// Seas named by themselves, which the vocabulary files as fillers.
+const SEA_NAMES: [&str; 10] = [
+    "biển đông",
+    "bắc biển đông",
+    "giữa biển đông",
+    "nam biển đông",
+    "vịnh bắc bộ",
+    "vịnh thái lan",
+    "east sea",
+    "the east sea",
+    "gulf of tonkin",
+    "the gulf of tonkin",
+];
+/// Words that put a storm in the sea named after them.
+const INTO: [&str; 12] = [
+    "đi vào",
+    "tiến vào",
+    "hướng vào",
+    "vào",
+    "trên",
+    "ở",
+    "enter",
+    "enters",
+    "entered",
+    "into",
+    "in",
+    "over",
+];
 /// Words of a place on land, even beside the sea.
 const LAND_WORDS: [&str; 5] = ["ven biển", "đất liền", "coast", "inland", "land"];
 
