@@ -3,8 +3,8 @@
 use std::fs;
 
 use canhbao::bulletin::{
-    ColdSeverity, Compass, Condition, Coverage, FactBody, HazardKind, HeatSeverity, Intensity, Likelihood,
-    RainForm, Range, SkyCover, Wind,
+    Bound, ColdSeverity, Compass, Condition, Coverage, FactBody, HazardKind, HeatSeverity, Intensity,
+    Likelihood, RainForm, Range, SkyCover, Wind,
 };
 use canhbao::{Document, LangChoice, ParseOptions, parse};
 
@@ -871,4 +871,68 @@ fn a_storm_going_into_a_named_sea_is_placed_there() {
     // A title naming the sea, or a storm near it, places no storm.
     assert_eq!(kinds("Tin bão biển Đông (cơn bão số 3)"), Vec::<&str>::new());
     assert_eq!(kinds("Hiện nay một cơn bão đang hoạt động gần Biển Đông."), Vec::<&str>::new());
+}
+
+#[test]
+fn english_amount_words_bounds_and_comparatives() {
+    // "rainfall" names an amount wherever it stands, never a rain of its own.
+    assert_eq!(kinds_en("Rainfall from 7pm to 8am was over 70mm."), vec!["rainfall"]);
+    let doc = parse("Heavy rain with rainfall greater than 80mm within 3 hours.", &en());
+    let mm: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Rainfall { mm, .. } => Some(*mm),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(mm, vec![Range::new(Some(80.0), None)]);
+    let bounds: Vec<_> = parse(
+        "Average temperatures stood at around 16-18 degrees Celsius, the highest daytime temperatures 30-32 degrees.",
+        &en(),
+    )
+    .facts()
+    .filter_map(|f| match &f.body {
+        FactBody::Temperature { bound, .. } => Some(*bound),
+        _ => None,
+    })
+    .collect();
+    assert_eq!(bounds, vec![Some(Bound::Mean), Some(Bound::High)]);
+    // A drop by some degrees is a change.
+    assert_eq!(
+        kinds_en("It affected the north with mercury dropping 2-5 degrees Celsius."),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn english_words_that_name_no_weather() {
+    for text in [
+        "A cold spell will hit the northern region on Saturday.",
+        "Medical experts warn of dehydration, exhaustion and heat stroke.",
+        "Little chance of rain in the south.",
+        "The extreme heat in the North is likely to recede from June 13.",
+    ] {
+        assert_eq!(kinds_en(text), Vec::<&str>::new(), "{text}");
+    }
+    assert_eq!(kinds_en("Be on guard against tornadoes, lightning, gusts of wind."), vec!["hazard"; 3]);
+    let heat: Vec<_> =
+        parse("The fierce heat occurred on a large scale.", &en()).facts().map(|f| f.body.clone()).collect();
+    assert_eq!(heat, vec![FactBody::Heat { severity: HeatSeverity::Severe }]);
+}
+
+#[test]
+fn vietnamese_storm_winds_showers_with_thunder_and_unlikely_phenomena() {
+    // "gió bão" is a wind, not the storm.
+    assert_eq!(kinds("Vùng biển có gió bão mạnh cấp 8-9, giật cấp 11."), vec!["wind"]);
+    assert_eq!(kinds("Vịnh Thái Lan sẽ có mưa rào kèm dông mạnh."), vec!["rain", "thunderstorm"]);
+    assert_eq!(
+        kinds("Tại Nam Bộ, ngày nắng ráo, ít khả năng xuất hiện mưa dông hoặc nắng nóng."),
+        vec!["sky"]
+    );
+    assert_eq!(kinds("Mưa sẽ tăng về cuối tuần."), Vec::<&str>::new());
+    // A condition with "các đợt" between: the thunderstorm is no fact of its own.
+    let doc = parse("Cảnh báo khả năng xảy ra lốc, sét, đặc biệt trong các đợt mưa dông.", &opts());
+    assert!(doc.facts().all(|f| matches!(f.body, FactBody::Hazard { .. })));
+    assert_eq!(kinds("Vùng núi cao có thể có băng tuyết."), vec!["hazard"]);
+    assert_eq!(kinds("Cảnh báo nguy cơ sốc nhiệt, say nắng."), Vec::<&str>::new());
 }

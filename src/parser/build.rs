@@ -314,8 +314,10 @@ impl<'a> Builder<'a> {
                             && s.items.get(r + 1..k).is_some_and(|between| {
                                 // "Mưa và gió giảm": a wind named with the rain, and nothing
                                 // said of it, shares its trend.
+                                // "… is likely to recede": a likelihood of the trend.
                                 between.iter().all(|x| {
                                     x.item.is_neutral()
+                                        || matches!(x.item, Item::Likelihood)
                                         || matches!(&x.item, Item::Wind { from, level: None, light: false, .. } if from.is_empty())
                                 })
                             })
@@ -603,22 +605,22 @@ impl<'a> Builder<'a> {
     /// about it (a position, a strength or a movement make their own fact).
     fn cyclone_at_sea(&mut self, s: &mut Sentence<'_>) {
         let items = s.items;
-        let stated_otherwise = items.iter().any(|r| {
+        let Some(k) = items.iter().position(|r| matches!(r.item, Item::CycloneWord { .. })) else { return };
+        // Boilerplate or a cause after the storm ("bão sẽ đi vào Biển Đông, song ít khả năng …")
+        // does not take back what was said of it before.
+        let stated_otherwise = items.iter().enumerate().any(|(n, r)| {
             matches!(
                 r.item,
-                Item::Position { .. }
-                    | Item::CyclonePosition(_)
-                    | Item::CycloneStrength(_)
-                    | Item::Movement { .. }
-                    | Item::Boilerplate
-                    | Item::Cause
-            )
+                Item::Position { .. } | Item::CyclonePosition(_) | Item::CycloneStrength(_) | Item::Movement { .. }
+            ) || (n < k && matches!(r.item, Item::Boilerplate | Item::Cause))
+                // "áp thấp nhiệt đới sẽ suy yếu thành vùng áp thấp trên vùng biển …": the sea is
+                // where the low will be.
+                || (n > k && matches!(r.item, Item::LowPressure))
         });
         if stated_otherwise {
             return;
         }
         let text = |r: &Raw| s.norm.text.get(r.start..r.end).unwrap_or("");
-        let Some(k) = items.iter().position(|r| matches!(r.item, Item::CycloneWord { .. })) else { return };
         // "3 cơn bão trên Biển Đông" counts storms; "storms or tropical depressions appearing in
         // the East Sea" speaks of storms in general.
         let counted =
