@@ -936,3 +936,51 @@ fn vietnamese_storm_winds_showers_with_thunder_and_unlikely_phenomena() {
     assert_eq!(kinds("Vùng núi cao có thể có băng tuyết."), vec!["hazard"]);
     assert_eq!(kinds("Cảnh báo nguy cơ sốc nhiệt, say nắng."), Vec::<&str>::new());
 }
+
+/// The wind facts of `input`: direction, level and gust.
+fn winds(input: &str) -> Vec<(Vec<Compass>, Option<Range>, Option<Range>)> {
+    parse(input, &opts())
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Wind(w) => Some((w.from.clone(), w.level, w.gust)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_area_exception_to_a_wind_after_another_topic_or_sentence() {
+    // The exception's levels came after the waves: they were dropped.
+    assert_eq!(
+        winds(
+            "Vùng biển có gió mạnh cấp 8-9, sóng biển cao 2-4m, vùng gần tâm bão đi qua cấp 10-11, giật cấp 14."
+        ),
+        vec![(vec![], r(8.0, 9.0), None), (vec![], r(10.0, 11.0), r(14.0, 14.0))]
+    );
+    assert_eq!(
+        winds("Gió đông bắc cấp 6, sóng cao 2-3m, riêng phía Bắc cấp 7."),
+        vec![(vec![Compass::NE], r(6.0, 6.0), None), (vec![Compass::NE], r(7.0, 7.0), None)]
+    );
+    // In the next sentence, the exception keeps the direction it is an exception to.
+    assert_eq!(
+        winds("Gió đông bắc cấp 4-5. Riêng phía Đông cấp 6, giật cấp 8-9."),
+        vec![(vec![Compass::NE], r(4.0, 5.0), None), (vec![Compass::NE], r(6.0, 6.0), r(8.0, 9.0))]
+    );
+}
+
+#[test]
+fn the_force_of_the_wind_of_a_named_system_is_its_strength() {
+    let doc = parse(
+        "Rạng sáng 7-12, áp thấp nhiệt đới ở phía Đông Philippines, sức gió cấp 6, giật cấp 8, di chuyển theo \
+         hướng Tây Tây Bắc khoảng 10 km/giờ.",
+        &opts(),
+    );
+    let cyclones: Vec<_> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Cyclone(c) => (c.level, c.gust, c.moving.as_ref().map(|m| (m.toward.clone(), m.kmh))),
+            _ => (None, None, None),
+        })
+        .collect();
+    assert_eq!(cyclones, vec![(r(6.0, 6.0), r(8.0, 8.0), Some((vec![Compass::WNW], r(10.0, 10.0))))]);
+}

@@ -51,6 +51,10 @@ pub struct Builder<'a> {
     cyclone_name: Option<String>,
     /// A position marker ("vị trí tâm bão") opened this fact and waits for its lat/lon.
     awaiting_position: Option<usize>,
+    /// The direction of the last wind of the previous sentence, when it had one: a sentence
+    /// that only gives an area's level ("Gió đông bắc cấp 4-5. Riêng phía Đông cấp 6") is an
+    /// exception to it and keeps its direction.
+    previous_wind: Option<Vec<Compass>>,
     /// A low-pressure area ("vùng áp thấp") was named after the last tropical cyclone word: a
     /// position now is the low's, which is no cyclone fact (a fisherman must not be told of a
     /// storm that is not there).
@@ -150,6 +154,7 @@ impl<'a> Builder<'a> {
             cyclone_name: None,
             awaiting_position: None,
             low_pressure: false,
+            previous_wind: None,
             extended: false,
         }
     }
@@ -198,6 +203,12 @@ impl<'a> Builder<'a> {
         if self.facts.len() == s.first_fact && !self.extended {
             self.cyclone_at_sea(&mut s);
         }
+        self.previous_wind = self.facts.get(s.first_fact..).and_then(|made| {
+            made.iter().rev().find_map(|f| match &f.body {
+                FactBody::Wind(w) if !w.from.is_empty() => Some(w.from.clone()),
+                _ => None,
+            })
+        });
         let added_to_earlier = self.extended && self.facts.len() == s.first_fact;
         self.facts.len() - s.first_fact + usize::from(added_to_earlier)
     }
@@ -343,6 +354,18 @@ impl<'a> Builder<'a> {
                 s.exception = false;
                 if *monsoon && level.is_none() && !light {
                     s.topic = Topic::None;
+                    return;
+                }
+                // "áp thấp nhiệt đới ở phía Đông Philippines, sức gió cấp 6, giật cấp 8": the
+                // force of the wind of the system just named is its strength.
+                if matches!(s.topic, Topic::Cyclone)
+                    && from.is_empty()
+                    && !light
+                    && s.norm.text.get(a..b).is_some_and(|t| t.starts_with("sức gió"))
+                {
+                    if let Some(l) = level {
+                        self.cyclone_level(s, LevelKind::Plain, *l, a, b);
+                    }
                     return;
                 }
                 let mut fact = None;
@@ -796,16 +819,43 @@ impl<'a> Builder<'a> {
                 }
             }
             Topic::None if !self.storm_table => {
-                // "Vùng biển từ Khánh Hoà đến TP HCM cấp 6, giật cấp 7-8": a wind with no word.
+                // "Vùng biển từ Khánh Hoà đến TP HCM cấp 6, giật cấp 7-8": a wind with no word;
+                // the exception of an area to the wind of the sentence before keeps its
+                // direction ("Gió đông bắc cấp 4-5. Riêng phía Đông cấp 6").
                 if matches!(kind, LevelKind::Plain | LevelKind::Gust | LevelKind::AtTimes) {
                     let begin = self.clause_begin(s, a);
-                    let mut w = Wind::default();
+                    let excepted = s.excepted_clause || s.where_.is_some();
+                    let from = if excepted && self.facts.len() == s.first_fact {
+                        self.previous_wind.clone().unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    };
+                    let mut w = Wind { from: from.clone(), ..Wind::default() };
                     set_slot(&mut w, kind, range);
                     let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
-                    s.topic = Topic::Wind { fact: Some(idx), from: Vec::new(), start: begin };
+                    s.topic = Topic::Wind { fact: Some(idx), from, start: begin };
                 }
             }
             Topic::None => self.cyclone_level(s, kind, range, a, b),
+            // "gió mạnh cấp 8-9, sóng biển cao 2-4m, vùng gần tâm bão đi qua cấp 10-11, giật cấp
+            // 14": a level after another topic is an area's exception to the sentence's wind.
+            _ if matches!(kind, LevelKind::Plain | LevelKind::Gust | LevelKind::AtTimes)
+                && !self.storm_table =>
+            {
+                let wind = self.facts.get(s.first_fact..).and_then(|made| {
+                    made.iter().rev().find_map(|f| match &f.body {
+                        FactBody::Wind(w) => Some(w.from.clone()),
+                        _ => None,
+                    })
+                });
+                if let Some(from) = wind {
+                    let begin = self.clause_begin(s, a);
+                    let mut w = Wind { from: from.clone(), ..Wind::default() };
+                    set_slot(&mut w, kind, range);
+                    let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
+                    s.topic = Topic::Wind { fact: Some(idx), from, start: begin };
+                }
+            }
             _ => {}
         }
     }
