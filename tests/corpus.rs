@@ -984,3 +984,23 @@ fn the_force_of_the_wind_of_a_named_system_is_its_strength() {
         .collect();
     assert_eq!(cyclones, vec![(r(6.0, 6.0), r(8.0, 8.0), Some((vec![Compass::WNW], r(10.0, 10.0))))]);
 }
+
+#[test]
+fn an_intensity_joined_after_rain_may_be_another_phenomenon_s() {
+    // "light rain and light fog": the rain took "and light", and the fog was no mist.
+    let doc = parse("Cloudy, with light rain and light fog.", &en());
+    let texts: Vec<_> = doc.facts().map(|f| (f.kind(), f.text.as_str())).collect();
+    assert_eq!(texts, vec![("sky", "Cloudy"), ("rain", "light rain"), ("fog", "light fog")]);
+    // Rain joined to rain still is one fact.
+    assert_eq!(kinds_en("Heavy to very heavy rain in the south."), vec!["rain"]);
+}
+
+#[test]
+fn headings_start_with_a_capital_and_end_at_a_colon_outside_parentheses() {
+    let doc = parse(
+        "KHU VỰC PHÍA TÂY (các huyện: Hiệp Hòa, Tân Yên): Nhiệt độ thấp\nnhất: 25 độ; Nhiệt độ cao nhất: 32 độ.",
+        &opts(),
+    );
+    let areas: Vec<_> = doc.sections.iter().map(|s| s.area.as_ref().map(|a| a.name.as_str())).collect();
+    assert_eq!(areas, vec![Some("KHU VỰC PHÍA TÂY (các huyện: Hiệp Hòa, Tân Yên)")]);
+}

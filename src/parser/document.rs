@@ -285,7 +285,11 @@ fn heading<'a>(
     items: &mut Vec<super::raw::Raw>,
 ) -> Option<(usize, usize, &'a str)> {
     let t = strip_bullet(text);
-    let colon = memchr::memchr(b':', t.as_bytes());
+    // The first colon outside parentheses: "KHU VỰC PHÍA TÂY (các huyện: Hiệp Hòa, Tân Yên):".
+    let colon = memchr::memchr_iter(b':', t.as_bytes()).find(|&n| {
+        let before = t.as_bytes().get(..n).unwrap_or_default();
+        memchr::memchr_iter(b'(', before).count() == memchr::memchr_iter(b')', before).count()
+    });
     let (name, rest) = match colon {
         Some(n) => (t.get(..n)?, t.get(n + 1..)?),
         None => (t, ""),
@@ -306,6 +310,14 @@ fn heading<'a>(
     let may_stretch =
         cx.is_capitalised(cx.off(name_t)) || name_t.starts_with("từ ") || name_t.starts_with("from ");
     if !(starts_area || may_stretch) {
+        return None;
+    }
+    // A heading starts with a capital: "nhất: 25 độ" is the end of a label cut by a line break.
+    if cx
+        .original_str(cx.off(name_t), cx.off(name_t) + name_t.len())
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c.is_lowercase())
+    {
         return None;
     }
     // Counted after the cheaper tests: most lines are sentences, not headings.

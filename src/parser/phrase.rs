@@ -724,6 +724,19 @@ impl<'a, F: FnMut(&'a str) -> PResult<'a, &'static str>> AndThenValue<'a> for F 
     }
 }
 
+/// What an intensity word may qualify instead of the rain before it ([`rain`]).
+const OTHER_PHENOMENA: CatSet = CatSet::of(&[
+    Cat::Fog,
+    Cat::WindWord,
+    Cat::Sky,
+    Cat::Thunderstorm,
+    Cat::Hazard,
+    Cat::Heat,
+    Cat::Cold,
+    Cat::SeaState,
+    Cat::WavesWord,
+]);
+
 // rain = rain_term , { rain_intensity_join , rain_term } ;
 // rain_term = rain_form | rain_intensity ;
 fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
@@ -767,7 +780,11 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         first = false;
         // "mưa vừa đến mưa to", "mưa to đến rất to", "có mưa to".
         let j = lex(cx, Cat::RainIntensityJoin, i).map_or(i, |(j, _)| j).trim_start();
-        if cx.longest(Cat::RainIntensity, j).is_none() {
+        let Some((_, after)) = cx.longest(Cat::RainIntensity, j) else { break };
+        // "light rain and light fog": the intensity after the join is another phenomenon's.
+        let (after, ()) = ws(after)?;
+        if cx.vocab(after).longest_of(&TERM_ORDER, after).is_some_and(|(c, _, _)| OTHER_PHENOMENA.contains(c))
+        {
             break;
         }
         i = j;
