@@ -1004,3 +1004,25 @@ fn headings_start_with_a_capital_and_end_at_a_colon_outside_parentheses() {
     let areas: Vec<_> = doc.sections.iter().map(|s| s.area.as_ref().map(|a| a.name.as_str())).collect();
     assert_eq!(areas, vec![Some("KHU VỰC PHÍA TÂY (các huyện: Hiệp Hòa, Tân Yên)")]);
 }
+
+#[test]
+fn the_likelihood_and_condition_of_a_hazard_list_end_with_it() {
+    let doc = parse(
+        "Trên vùng biển trong cơn dông cần đề phòng lốc, sét và gió giật mạnh, gió bão mạnh lên cấp 8 - 9, sóng biển \
+         cao 4 - 6m.",
+        &opts(),
+    );
+    let quals: Vec<_> =
+        doc.facts().map(|f| (f.kind(), f.qualifiers.likelihood, f.qualifiers.condition)).collect();
+    let hazard = (Some(Likelihood::Possible), Some(Condition::InThunderstorms));
+    assert_eq!(
+        quals,
+        vec![
+            ("hazard", hazard.0, hazard.1),
+            ("hazard", hazard.0, hazard.1),
+            ("hazard", hazard.0, hazard.1),
+            ("wind", None, None),
+            ("waves", None, None),
+        ]
+    );
+}

@@ -221,6 +221,20 @@ impl<'a> Builder<'a> {
         }
         match &raw.item {
             Item::Comma | Item::Semicolon => {
+                // "cần đề phòng lốc, sét và gió giật mạnh, gió bão mạnh lên cấp 8 - 9": the
+                // likelihood and condition of a list of hazards end with the list.
+                let after_hazards = self.facts.len() > s.first_fact
+                    && matches!(self.facts.last(), Some(Fact { body: FactBody::Hazard { .. }, .. }));
+                let next = s.items.get(k + 1..).and_then(|rest| rest.iter().find(|r| !r.item.is_neutral()));
+                let other_topic = |r: &Raw| {
+                    (produces_fact(&r.item)
+                        || matches!(r.item, Item::WavesWord | Item::TempWord | Item::HumidityWord(_)))
+                        && !matches!(r.item, Item::Hazard(_) | Item::Thunderstorm)
+                };
+                if after_hazards && next.is_some_and(other_topic) {
+                    s.likelihood = false;
+                    s.condition = None;
+                }
                 s.clause_start = self.facts.len();
                 s.clause_first_item = k + 1;
                 s.coverage = None;
