@@ -1026,3 +1026,25 @@ fn the_likelihood_and_condition_of_a_hazard_list_end_with_it() {
         ]
     );
 }
+
+#[test]
+fn english_winds_said_with_the_storm_are_its_strength() {
+    let doc = parse(
+        "On October 26, the storm continued to move in a West-Northwest direction, 330 km east-northeast of Hoang Sa \
+         archipelago, with strong winds of level 11, gusting to level 14.",
+        &en(),
+    );
+    let found: Vec<_> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Cyclone(c) => ("cyclone", c.level, c.gust),
+            _ => (f.kind(), None, None),
+        })
+        .collect();
+    assert_eq!(found, vec![("cyclone", r(11.0, 11.0), r(14.0, 14.0))]);
+    // A wind of its own is still a wind.
+    assert_eq!(
+        kinds_en("Northeast winds at level 4, with strong winds of level 6 at sea."),
+        vec!["wind", "wind"]
+    );
+}

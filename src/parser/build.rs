@@ -372,10 +372,23 @@ impl<'a> Builder<'a> {
                 }
                 // "áp thấp nhiệt đới ở phía Đông Philippines, sức gió cấp 6, giật cấp 8": the
                 // force of the wind of the system just named is its strength.
-                if matches!(s.topic, Topic::Cyclone)
-                    && from.is_empty()
+                // In English the storm's strength follows "with" anywhere in its sentence: "the
+                // storm moved west, 330 km east of Hoang Sa, with strong winds of level 11".
+                let with_after_storm = || {
+                    k.checked_sub(1)
+                        .and_then(|p| s.items.get(p))
+                        .is_some_and(|r| s.norm.text.get(r.start..r.end) == Some("with"))
+                        && s.items.get(..k).is_some_and(|before| {
+                            before
+                                .iter()
+                                .any(|r| r.item.names_cyclone() || matches!(r.item, Item::Movement { .. }))
+                        })
+                };
+                if from.is_empty()
                     && !light
-                    && s.norm.text.get(a..b).is_some_and(|t| t.starts_with("sức gió"))
+                    && ((matches!(s.topic, Topic::Cyclone)
+                        && s.norm.text.get(a..b).is_some_and(|t| t.starts_with("sức gió")))
+                        || with_after_storm())
                 {
                     if let Some(l) = level {
                         self.cyclone_level(s, LevelKind::Plain, *l, a, b);
