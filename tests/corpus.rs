@@ -1048,3 +1048,11 @@ fn english_winds_said_with_the_storm_are_its_strength() {
         vec!["wind", "wind"]
     );
 }
+
+#[test]
+fn thunderstorms_causing_hazards_are_their_condition() {
+    let doc =
+        parse("Thunderstorms are likely to cause tornadoes, lightning and strong gusts of wind.", &en());
+    let found: Vec<_> = doc.facts().map(|f| (f.kind(), f.qualifiers.condition)).collect();
+    assert_eq!(found, vec![("hazard", Some(Condition::InThunderstorms)); 3]);
+}

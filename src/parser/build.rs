@@ -449,6 +449,12 @@ impl<'a> Builder<'a> {
             Item::TideWord => s.topic = Topic::Tide,
             Item::Rain { form, intensity } => self.rain(s, k, *form, intensity),
             Item::Thunderstorm => {
+                // "Thunderstorms are likely to cause tornadoes, lightning and strong gusts": the
+                // thunderstorms are the hazards' condition, not a fact of their own.
+                if self.opens_as_cause(s, k, b) {
+                    s.condition = Some(Condition::InThunderstorms);
+                    return;
+                }
                 self.push(s, FactBody::Thunderstorm {}, a, b);
             }
             Item::Hazard(h) => {
