@@ -1056,3 +1056,15 @@ fn thunderstorms_causing_hazards_are_their_condition() {
     let found: Vec<_> = doc.facts().map(|f| (f.kind(), f.qualifiers.condition)).collect();
     assert_eq!(found, vec![("hazard", Some(Condition::InThunderstorms)); 3]);
 }
+
+#[test]
+fn a_time_said_of_one_place_is_not_the_next_place_s() {
+    let all = |input: &str| -> Vec<Option<String>> { whens(input, LangChoice::Vi) };
+    assert_eq!(
+        all("Phía Bắc có mây, trưa chiều trời nắng; phía Nam nhiều mây, có mưa rào."),
+        vec![None, Some("trưa chiều".to_owned()), None, None]
+    );
+    // A time said before the first place's facts is the whole sentence's.
+    let sea = "Trên biển, từ chiều tối 27/12 ở Vịnh Bắc Bộ gió đông bắc cấp 6; khu vực Bắc Biển Đông gió đông bắc cấp 7.";
+    assert_eq!(all(sea), vec![Some("từ chiều tối 27/12".to_owned()); 2]);
+}

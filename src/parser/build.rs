@@ -242,6 +242,22 @@ impl<'a> Builder<'a> {
                 s.excepted_clause = false;
                 if matches!(raw.item, Item::Semicolon) {
                     s.last_rain = None;
+                    // "Phía Bắc có mây, trưa chiều trời nắng; phía Nam nhiều mây, có mưa": a new
+                    // place after a semicolon starts over; a time said after the first place's
+                    // facts was said of that place (one said before them, "Trên biển, từ chiều
+                    // tối 27/12 ở Vịnh Bắc Bộ gió …; khu vực Bắc Biển Đông gió …", "Mưa lớn: Từ
+                    // hôm nay 14-11 đến ngày 16-11, từ … có mưa to …; ở Thanh Hóa …", is the whole
+                    // sentence's).
+                    let place = s.items.iter().position(|r| matches!(r.item, Item::Where));
+                    let fact_of_place = place
+                        .and_then(|p| s.items.get(p..))
+                        .and_then(|after| after.iter().find(|r| produces_fact(&r.item)))
+                        .map(|r| r.start);
+                    if s.items.get(k + 1).is_some_and(|r| matches!(r.item, Item::Where))
+                        && s.when.zip(fact_of_place).is_some_and(|((a, _), f)| f < a)
+                    {
+                        s.when = None;
+                    }
                 }
             }
             Item::Coverage(c) => {
