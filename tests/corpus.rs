@@ -1068,3 +1068,14 @@ fn a_time_said_of_one_place_is_not_the_next_place_s() {
     let sea = "Trên biển, từ chiều tối 27/12 ở Vịnh Bắc Bộ gió đông bắc cấp 6; khu vực Bắc Biển Đông gió đông bắc cấp 7.";
     assert_eq!(all(sea), vec![Some("từ chiều tối 27/12".to_owned()); 2]);
 }
+
+#[test]
+fn a_day_phrase_says_its_own_time() {
+    // The contract: "ngày nắng" is sunny, `when: "ngày"`; it took the night of the clause before.
+    assert_eq!(
+        whens("Có mây, đêm có mưa rào vài nơi, ngày nắng.", LangChoice::Vi),
+        vec![None, Some("đêm".to_owned()), Some("ngày".to_owned())]
+    );
+    // A date said before says more, and stays.
+    assert_eq!(whens("Từ ngày 19/6, ngày nắng.", LangChoice::Vi), vec![Some("Từ ngày 19/6".to_owned())]);
+}

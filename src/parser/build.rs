@@ -480,7 +480,8 @@ impl<'a> Builder<'a> {
                 }
             }
             Item::Sky(c) => {
-                self.push(s, FactBody::Sky { cover: *c }, a, b);
+                let idx = self.push(s, FactBody::Sky { cover: *c }, a, b);
+                self.day_phrase(s, idx, a);
             }
             Item::SkyFewToClear => {
                 self.push(s, FactBody::Sky { cover: SkyCover::Few }, a, b);
@@ -488,6 +489,7 @@ impl<'a> Builder<'a> {
             }
             Item::Heat(h) => {
                 let idx = self.push(s, FactBody::Heat { severity: *h }, a, b);
+                self.day_phrase(s, idx, a);
                 s.last_spell = Some((idx, k));
             }
             Item::Cold(c) => {
@@ -780,6 +782,20 @@ impl<'a> Builder<'a> {
         // A leading coverage word qualifies one fact (or one merged rain phrase).
         s.coverage = None;
         self.facts.len() - 1
+    }
+
+    /// "ngày nắng", "ngày nắng nóng": the phrase says its own time, "ngày" (the contract's
+    /// example), whatever time an earlier clause said ("đêm có mưa rào vài nơi, ngày nắng").
+    /// Only fact `idx` takes it: what follows in the clause keeps the sentence's time.
+    fn day_phrase(&mut self, s: &Sentence<'_>, idx: usize, a: usize) {
+        const DAY: &str = "ngày";
+        // A date said before stays ("Từ ngày 19/6, ngày nắng"): it says more than "ngày".
+        if s.norm.text.get(a..).is_some_and(|t| t.starts_with("ngày "))
+            && let Some(f) = self.facts.get_mut(idx)
+            && !f.qualifiers.when.as_ref().is_some_and(|w| w.bytes().any(|c| c.is_ascii_digit()))
+        {
+            f.qualifiers.when = Some(slice(self.input, s.norm, a, a + DAY.len()));
+        }
     }
 
     /// A category named in a position or strength phrase ("tâm áp thấp nhiệt đới"). "tâm bão"
