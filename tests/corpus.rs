@@ -1079,3 +1079,22 @@ fn a_day_phrase_says_its_own_time() {
     // A date said before says more, and stays.
     assert_eq!(whens("Từ ngày 19/6, ngày nắng.", LangChoice::Vi), vec![Some("Từ ngày 19/6".to_owned())]);
 }
+
+#[test]
+fn a_risk_column_and_a_duration_above_a_threshold() {
+    // A storm table's risk cell: "Cấp 3: <areas> |".
+    let levels: Vec<u8> = parse("Cấp 3: vùng biển phía Bắc khu vực Bắc Biển Đông |", &opts())
+        .facts()
+        .filter_map(|f| match f.body {
+            FactBody::Risk { level, .. } => Some(level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels, vec![3]);
+    // How long the heat lasts above a threshold is no temperature forecast.
+    assert_eq!(kinds("Thời gian có nhiệt độ trên 35 độ C từ 11 giờ đến 16 giờ."), Vec::<&str>::new());
+    assert_eq!(
+        kinds_en("The period with temperatures above 35C lasting from 10-18 hours."),
+        Vec::<&str>::new()
+    );
+}

@@ -825,6 +825,18 @@ impl<'a> Builder<'a> {
     fn level(&mut self, s: &mut Sentence<'_>, k: usize, kind: LevelKind, range: Range) {
         let Some(raw) = s.items.get(k) else { return };
         let (a, b) = (raw.start, raw.end);
+        // "Cấp 3: vùng biển phía Bắc khu vực Bắc Biển Đông |": a level opening its cell or line
+        // and naming the areas after a colon is a risk level (the risk column of a storm table).
+        let risk = range.min.filter(|&m| Some(m) == range.max && (1.0..=5.0).contains(&m));
+        if k == 0
+            && kind == LevelKind::Plain
+            && let Some(level) = risk
+            && s.norm.text.get(b..).is_some_and(|t| t.trim_start().starts_with(':'))
+        {
+            let idx = self.push(s, FactBody::Risk { level: level as u8, cause: None }, a, b);
+            s.topic = Topic::Risk(Some(idx));
+            return;
+        }
         match s.topic.clone() {
             Topic::Risk(existing) => {
                 let level = range.min.unwrap_or(0.0) as u8;
