@@ -1098,3 +1098,12 @@ fn a_risk_column_and_a_duration_above_a_threshold() {
         Vec::<&str>::new()
     );
 }
+
+#[test]
+fn daybreak_is_a_time() {
+    // "rạng" was read as a name, and the time lost its first word.
+    assert_eq!(
+        whens("Rạng sáng 7-12, áp thấp nhiệt đới ở phía Đông Philippines, sức gió cấp 6.", LangChoice::Vi),
+        vec![Some("Rạng sáng 7-12".to_owned())]
+    );
+}
