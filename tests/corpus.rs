@@ -443,15 +443,6 @@ fn a_bound_after_a_comma_starts_a_temperature() {
 
 #[test]
 fn a_strong_wind_rising_to_a_level_is_that_level() {
-    let winds = |input: &str| -> Vec<(Vec<Compass>, Option<Range>, Option<Range>)> {
-        parse(input, &opts())
-            .facts()
-            .filter_map(|f| match &f.body {
-                FactBody::Wind(w) => Some((w.from.clone(), w.level, w.gust)),
-                _ => None,
-            })
-            .collect()
-    };
     // "gió mạnh" was a filler, and the level after it had no wind to go to.
     assert_eq!(
         winds("Chiều tối và đêm 5.3, Vịnh Bắc Bộ có gió mạnh dần lên cấp 6, có lúc cấp 7, giật cấp 8 - 9."),
@@ -827,26 +818,28 @@ fn a_low_pressure_area_placed_is_no_cyclone() {
     );
 }
 
+/// The risk levels of the facts of `input`.
+fn risk_levels(input: &str, o: &ParseOptions) -> Vec<u8> {
+    parse(input, o)
+        .facts()
+        .filter_map(|f| match f.body {
+            FactBody::Risk { level, .. } => Some(level),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn risk_levels_for_two_areas_are_two_facts() {
-    let levels = |input: &str, o: &ParseOptions| -> Vec<u8> {
-        parse(input, o)
-            .facts()
-            .filter_map(|f| match f.body {
-                FactBody::Risk { level, .. } => Some(level),
-                _ => None,
-            })
-            .collect()
-    };
     assert_eq!(
-        levels(
+        risk_levels(
             "Cấp độ rủi ro thiên tai do gió mạnh trên biển cấp 4 đối với vùng biển phía Bắc; cấp 3 đối với vịnh Bắc Bộ.",
             &opts()
         ),
         vec![4, 3]
     );
     assert_eq!(
-        levels(
+        risk_levels(
             "The natural disaster risk level is level 4 for the northern sea; level 3 for the Gulf of Tonkin.",
             &en()
         ),
@@ -1083,14 +1076,7 @@ fn a_day_phrase_says_its_own_time() {
 #[test]
 fn a_risk_column_and_a_duration_above_a_threshold() {
     // A storm table's risk cell: "Cấp 3: <areas> |".
-    let levels: Vec<u8> = parse("Cấp 3: vùng biển phía Bắc khu vực Bắc Biển Đông |", &opts())
-        .facts()
-        .filter_map(|f| match f.body {
-            FactBody::Risk { level, .. } => Some(level),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(levels, vec![3]);
+    assert_eq!(risk_levels("Cấp 3: vùng biển phía Bắc khu vực Bắc Biển Đông |", &opts()), vec![3]);
     // How long the heat lasts above a threshold is no temperature forecast.
     assert_eq!(kinds("Thời gian có nhiệt độ trên 35 độ C từ 11 giờ đến 16 giờ."), Vec::<&str>::new());
     assert_eq!(

@@ -225,13 +225,18 @@ impl<'a> Builder<'a> {
                 // likelihood and condition of a list of hazards end with the list.
                 let after_hazards = self.facts.len() > s.first_fact
                     && matches!(self.facts.last(), Some(Fact { body: FactBody::Hazard { .. }, .. }));
-                let next = s.items.get(k + 1..).and_then(|rest| rest.iter().find(|r| !r.item.is_neutral()));
                 let other_topic = |r: &Raw| {
                     (produces_fact(&r.item)
                         || matches!(r.item, Item::WavesWord | Item::TempWord | Item::HumidityWord(_)))
                         && !matches!(r.item, Item::Hazard(_) | Item::Thunderstorm)
                 };
-                if after_hazards && next.is_some_and(other_topic) {
+                // Looked ahead only after a hazard: commas are many.
+                if after_hazards
+                    && s.items
+                        .get(k + 1..)
+                        .and_then(|rest| rest.iter().find(|r| !r.item.is_neutral()))
+                        .is_some_and(other_topic)
+                {
                     s.likelihood = false;
                     s.condition = None;
                 }
@@ -907,10 +912,7 @@ impl<'a> Builder<'a> {
                     } else {
                         Vec::new()
                     };
-                    let mut w = Wind { from: from.clone(), ..Wind::default() };
-                    set_slot(&mut w, kind, range);
-                    let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
-                    s.topic = Topic::Wind { fact: Some(idx), from, start: begin };
+                    self.area_wind(s, from, kind, range, begin, b);
                 }
             }
             Topic::None => self.cyclone_level(s, kind, range, a, b),
@@ -927,14 +929,28 @@ impl<'a> Builder<'a> {
                 });
                 if let Some(from) = wind {
                     let begin = self.clause_begin(s, a);
-                    let mut w = Wind { from: from.clone(), ..Wind::default() };
-                    set_slot(&mut w, kind, range);
-                    let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
-                    s.topic = Topic::Wind { fact: Some(idx), from, start: begin };
+                    self.area_wind(s, from, kind, range, begin, b);
                 }
             }
             _ => {}
         }
+    }
+
+    /// A wind fact with one level of `kind` said of an area ("vùng ven biển cấp 6"), blowing
+    /// `from` where the wind it is an exception to does; it becomes the topic.
+    fn area_wind(
+        &mut self,
+        s: &mut Sentence<'_>,
+        from: Vec<Compass>,
+        kind: LevelKind,
+        range: Range,
+        begin: usize,
+        b: usize,
+    ) {
+        let mut w = Wind { from: from.clone(), ..Wind::default() };
+        set_slot(&mut w, kind, range);
+        let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
+        s.topic = Topic::Wind { fact: Some(idx), from, start: begin };
     }
 
     /// Where an exception clause begins: its first item, so the fact's text includes "ven biển".

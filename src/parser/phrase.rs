@@ -9,7 +9,7 @@ use nom::combinator::{opt, recognize};
 
 use super::lexicon::{Cat, CatOrder, CatSet};
 use super::normalize::{is_word_char, small_letter};
-use super::quantity::{Unit, level_range, lex, number, range_sep, unit, value, ws};
+use super::quantity::{Unit, hours_count, level_range, lex, number, unit, value, ws};
 use super::raw::{Item, LevelKind, Raw};
 use super::{Ctx, PResult};
 use crate::bulletin::{Compass, CycloneCategory};
@@ -934,19 +934,6 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
     }
     Ok((i, if names_time { Item::When } else { Item::Filler }))
-}
-
-// hours_count = number , [ range_sep , number ] , ( "giờ" | "hours" ) ;
-/// The last number of the count, and whether it is a span of two.
-fn hours_count<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, bool)> {
-    let (i, first) = number(i)?;
-    let (i, second) = opt((|i| range_sep(cx, i), number)).parse(i)?;
-    let (i, ()) = ws(i)?;
-    let rest = i.strip_prefix("giờ").or_else(|| i.strip_prefix("hours")).ok_or(nom::Err::Error(()))?;
-    if rest.chars().next().is_some_and(is_word_char) {
-        return fail();
-    }
-    Ok((rest, (second.map_or(first, |(_, n)| n), second.is_some())))
 }
 
 /// Whether a count of hours ending in `last`, followed by `rest`, names a time: hours of the

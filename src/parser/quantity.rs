@@ -99,7 +99,7 @@ pub fn number(i: &str) -> PResult<'_, f64> {
 }
 
 // range_sep = "-" | "đến" | "tới" | "to" | "and" ;
-pub fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
+fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
     let (i, ()) = ws(i)?;
     if let Some(rest) = i.strip_prefix('-') {
         return Ok((rest, ()));
@@ -183,6 +183,7 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
 
 // range = number_unit , [ range_sep , number_unit ] ;
 pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
+    let start = i;
     let (i, (a, ua)) = number_unit(cx, i)?;
     let Ok((after_sep, ())) = range_sep(cx, i) else {
         return Ok((i, (Range::single(a), ua)));
@@ -202,15 +203,26 @@ pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
         // "72 đến 120 giờ": a count of hours (the second number is refused as a time), of which
         // the first number is no value by itself.
         Err(_) if ua == Unit::None => {
-            if let Ok((r, _)) = number(after_sep)
-                && (r.trim_start().starts_with("giờ") || r.trim_start().starts_with("hours"))
-            {
+            if hours_count(cx, start).is_ok_and(|(_, (_, span))| span) {
                 return Err(nom::Err::Error(()));
             }
         }
         Err(_) => {}
     }
     Ok((i, (Range::single(a), ua)))
+}
+
+// hours_count = number , [ range_sep , number ] , ( "giờ" | "hours" ) ;
+/// The last number of the count, and whether it is a span of two.
+pub fn hours_count<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, bool)> {
+    let (i, first) = number(i)?;
+    let (i, second) = opt((|i| range_sep(cx, i), number)).parse(i)?;
+    let (i, ()) = ws(i)?;
+    let rest = i.strip_prefix("giờ").or_else(|| i.strip_prefix("hours")).ok_or(nom::Err::Error(()))?;
+    if rest.chars().next().is_some_and(is_word_char) {
+        return Err(nom::Err::Error(()));
+    }
+    Ok((rest, (second.map_or(first, |(_, n)| n), second.is_some())))
 }
 
 // per_hours = "/" , number , ( "h" | "giờ" ) ;
