@@ -164,7 +164,8 @@ fn cover(covered: &mut Vec<(usize, usize)>, a: usize, b: usize) {
     covered.push((a, b));
 }
 
-/// Lines with their input offsets; a line longer than [`MAX_CHUNK`] is cut at a blank.
+/// Lines with their input offsets; a line longer than [`MAX_CHUNK`] is cut at a blank, and a
+/// line wrapped inside a sentence is joined to what follows ([`wraps`]).
 fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0usize;
     std::iter::from_fn(move || {
@@ -172,9 +173,24 @@ fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
         if rest.is_empty() {
             return None;
         }
-        let line_end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |n| n + 1);
-        let mut end = line_end.min(MAX_CHUNK);
-        if end < line_end {
+        let line_end = |from: usize| {
+            let tail = rest.as_bytes().get(from..).unwrap_or_default();
+            memchr::memchr(b'\n', tail).map_or(rest.len(), |n| from + n + 1)
+        };
+        let mut line_end_at = line_end(0);
+        // "Nhiệt độ thấp\nnhất: 25 độ": the next line goes on with the sentence.
+        while line_end_at < rest.len()
+            && let (Some(line), Some(next)) = (rest.get(..line_end_at), rest.get(line_end_at..))
+            && wraps(line, next)
+        {
+            let next_end = line_end(line_end_at);
+            if next_end > MAX_CHUNK {
+                break;
+            }
+            line_end_at = next_end;
+        }
+        let mut end = line_end_at.min(MAX_CHUNK);
+        if end < line_end_at {
             // Cut at the last blank before the limit, else at a char boundary.
             end = rest.get(..end).and_then(|s| s.rfind(' ')).map_or(end, |n| n + 1);
             while !rest.is_char_boundary(end) {
@@ -189,6 +205,16 @@ fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
         let piece = rest.get(..end)?;
         Some((start, piece.trim_end_matches(['\n', '\r'])))
     })
+}
+
+/// Whether `line` was wrapped inside a sentence and goes on at the start of `next`: it ends in
+/// a word or a comma, not in a sentence's or a label's end, and `next` starts with a small
+/// letter (a new sentence, heading or bullet starts with a capital or a mark).
+fn wraps(line: &str, next: &str) -> bool {
+    let last = line.trim_end().chars().next_back();
+    let first = next.trim_start_matches([' ', '\t']).chars().next();
+    last.is_some_and(|c| is_word_char(c) || c == ',')
+        && first.is_some_and(|c| is_letter(c) && c.is_lowercase())
 }
 
 /// Words that end in a full stop without ending a sentence.
@@ -682,6 +708,44 @@ mod tests {
         );
         assert_eq!(find_time("thứ sáu, 20/04/2018 | 15:56 g4t+7"), NaiveTime::from_hms_opt(15, 56, 0));
         assert_eq!(find_time("thời gian phát: 16h00 ngày 19/01"), NaiveTime::from_hms_opt(16, 0, 0));
+    }
+
+    #[test]
+    fn a_line_wrapped_inside_a_sentence_is_read_on() {
+        let text = "Gió nhẹ. Nhiệt độ thấp\r\nnhất: 25 độ; Nhiệt độ\ncao nhất: 31 độ.\n";
+        let doc = crate::parser::parse(text, &ParseOptions::default());
+        let temps: Vec<(Option<crate::bulletin::Bound>, &str)> = doc
+            .facts()
+            .filter_map(|f| match &f.body {
+                crate::bulletin::FactBody::Temperature { bound, .. } => Some((*bound, f.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        use crate::bulletin::Bound;
+        assert_eq!(
+            temps,
+            [
+                (Some(Bound::Low), "Nhiệt độ thấp\r\nnhất: 25 độ"),
+                (Some(Bound::High), "Nhiệt độ\ncao nhất: 31 độ")
+            ]
+        );
+        // Spans still point at the input.
+        for f in doc.facts() {
+            assert_eq!(text.get(f.span.0..f.span.1), Some(f.text.as_str()));
+        }
+        let en = ParseOptions { lang: crate::parser::LangChoice::En, ..ParseOptions::default() };
+        let doc = crate::parser::parse("Tonight, light rain in the\n  northern mountains.\n", &en);
+        let wheres: Vec<_> = doc.facts().map(|f| f.qualifiers.where_.clone()).collect();
+        assert_eq!(wheres, [Some("in the\n  northern mountains".to_owned())]);
+        // A line that ends its sentence, or a next line that starts with a capital or a mark,
+        // is a line of its own.
+        assert!(wraps("Nhiệt độ thấp", "nhất: 25 độ"));
+        assert!(wraps("có mưa rào,", " rải rác"));
+        assert!(!wraps("Gió nhẹ.", "nhiệt độ"));
+        assert!(!wraps("Phía Tây Bắc Bộ:", "có mưa"));
+        assert!(!wraps("Nhiệt độ", "Cao nhất: 31 độ"));
+        assert!(!wraps("Nhiệt độ", "- cao nhất: 31 độ"));
+        assert!(!wraps("", "nhất"));
     }
 
     #[test]

@@ -169,7 +169,9 @@ fn fold(c: char) -> Option<char> {
         // Dash variants: hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus.
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
         // Blanks of every width become one space; runs fold where they are pushed.
-        '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
+        // A line break inside a stretch is a line wrapped in the middle of a sentence (see
+        // `document::chunks`).
+        '\t' | '\n' | '\r' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
         '\u{200b}' | '\u{feff}' => return None, // zero-width: drop
         '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
         '\u{201c}' | '\u{201d}' => '"',
@@ -306,6 +308,10 @@ impl Normalized {
     /// change (capitals outside ASCII, dashes, quotes, odd blanks) are handled one by one.
     fn copy_simple(&mut self, slice: &str, base: usize) -> bool {
         let bytes = slice.as_bytes();
+        // Line breaks are folded by the slow path: they are only inside a wrapped line.
+        if memchr::memchr2(b'\n', b'\r', bytes).is_some() {
+            return false;
+        }
         let mut run = 0; // start of the bytes waiting to be copied as they stand
         // Whether the text (with the waiting run) is empty or ends in a blank: a blank there
         // is dropped.
@@ -410,7 +416,7 @@ impl Normalized {
     #[inline(always)]
     fn push_char(&mut self, c: char, at: usize) {
         // Most characters are ASCII other than a tab: lower-cased, blanks folded, nothing else.
-        if c.is_ascii() && c != '\t' {
+        if c.is_ascii() && !matches!(c, '\t' | '\n' | '\r') {
             if c == ' ' && self.text.as_bytes().last().is_none_or(|&b| b == b' ') {
                 return;
             }
