@@ -1093,3 +1093,16 @@ fn daybreak_is_a_time() {
         vec![Some("Rạng sáng 7-12".to_owned())]
     );
 }
+
+#[test]
+fn two_areas_joined_by_and_are_one_place() {
+    let both = Some("Ở vùng núi và trung du Bắc Bộ".to_owned());
+    assert_eq!(wheres("Ở vùng núi và trung du Bắc Bộ có mưa rào.", LangChoice::Vi), [both]);
+    let lowlands = Some("ở vùng đồng bằng và trung du".to_owned());
+    assert_eq!(wheres("Nắng nóng ở vùng đồng bằng và trung du.", LangChoice::Vi), [lowlands]);
+    let en = Some("the Northern midlands and mountains".to_owned());
+    assert_eq!(
+        wheres("Meanwhile, the Northern midlands and mountains will see heavy rain.", LangChoice::En),
+        [en]
+    );
+}

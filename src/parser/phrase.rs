@@ -796,23 +796,29 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((i, Item::Rain { form, intensity }))
 }
 
-// where_run = where_head , { where_head | direction | name_word | connector , name_word } ;
+// where_run = where_head , { where_head | direction | name_word | connector , name_word | ( "và" | "and" ) , where_head } ;
 fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (mut i, _) = lex(cx, Cat::WhereHead, i)?;
     // Where the run may end: not after a bare preposition it took in ("… Dak Lak in").
     let mut end = i;
+    // Whether the run just took "và"/"and" in.
+    let mut joined = false;
     for _ in 0..12 {
         if let Some((r, _, _)) = name_words(cx, i) {
             i = r;
             end = i;
+            joined = false;
             continue;
         }
         if let Ok((r, _)) = lex(cx, Cat::WhereHead, i).or_else(|_| lex(cx, Cat::Direction, i)) {
             let word = i.get(..i.len() - r.len()).unwrap_or("").trim();
+            // Nor after a bare place word joined on ("ở Bắc Bộ và các tỉnh, thành …").
+            let bare = PREPOSITIONS.contains(&word) || (joined && BARE_PLACE_WORDS.contains(&word));
             i = r;
-            if !PREPOSITIONS.contains(&word) {
+            if !bare {
                 end = i;
             }
+            joined = false;
             continue;
         }
         // A connector joins two names: "từ Thanh Hóa đến Quảng Bình", "Sơn La, Điện Biên",
@@ -829,8 +835,15 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             .or_else(|| word("and"))
             .or_else(|| word("from"))
             .or_else(|| word("to"));
+        // "và"/"and" also joins two areas: "the Northern midlands and mountains".
+        let joins_areas =
+            || word("và").or_else(|| word("and")).is_some_and(|a| lex(cx, Cat::WhereHead, a).is_ok());
         match after {
             Some(a) if name_words(cx, a).is_some() => i = a,
+            Some(a) if joins_areas() => {
+                i = a;
+                joined = true;
+            }
             _ => break,
         }
     }
