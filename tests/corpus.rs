@@ -1106,3 +1106,16 @@ fn two_areas_joined_by_and_are_one_place() {
         [en]
     );
 }
+
+#[test]
+fn a_region_written_with_a_small_letter_is_one_place() {
+    let highlands = Some("Các tỉnh Tây nguyên".to_owned());
+    assert_eq!(wheres("Các tỉnh Tây nguyên có mưa rào.", LangChoice::Vi), [highlands]);
+    let south = Some("ở khu vực Nam bộ".to_owned());
+    assert_eq!(wheres("Nắng nóng ở khu vực Nam bộ.", LangChoice::Vi), [south]);
+    let centre = Some("ở khu vực phía Tây Bắc bộ, Bắc và Trung Trung bộ".to_owned());
+    assert_eq!(
+        wheres("Nắng nóng ở khu vực phía Tây Bắc bộ, Bắc và Trung Trung bộ.", LangChoice::Vi),
+        [centre]
+    );
+}

@@ -796,7 +796,7 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((i, Item::Rain { form, intensity }))
 }
 
-// where_run = where_head , { where_head | direction | name_word | connector , name_word | ( "và" | "and" ) , where_head } ;
+// where_run = where_head , { where_head | direction | name_word , [ where_tail ] | connector , name_word | ( "và" | "and" ) , where_head } ;
 fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (mut i, _) = lex(cx, Cat::WhereHead, i)?;
     // Where the run may end: not after a bare preposition it took in ("… Dak Lak in").
@@ -805,7 +805,9 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut joined = false;
     for _ in 0..12 {
         if let Some((r, _, _)) = name_words(cx, i) {
-            i = r;
+            // A region's name is often written with a small letter after the first word: "Tây
+            // nguyên", "Nam bộ", "Trung Trung bộ".
+            i = lex(cx, Cat::WhereTail, r).map_or(r, |(r, _)| r);
             end = i;
             joined = false;
             continue;
