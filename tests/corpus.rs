@@ -1119,3 +1119,54 @@ fn a_region_written_with_a_small_letter_is_one_place() {
         [centre]
     );
 }
+
+#[test]
+fn words_found_on_unseen_bulletins() {
+    // Vietnamese: a cold that turns severe keeps its severity; rain stopping is no rain.
+    let colds: Vec<_> = parse("Từ đêm nay miền Bắc chuyển rét đậm, vùng núi trở rét hại.", &opts())
+        .facts()
+        .filter_map(|f| match f.body {
+            FactBody::Cold { severity } => Some(severity),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(colds, [ColdSeverity::Severe, ColdSeverity::Damaging]);
+    assert_eq!(kinds("Sáng có mưa nhỏ, sau đó trời tạnh ráo."), ["rain", "no_rain"]);
+    assert_eq!(kinds("Đêm có mưa, sáng tạnh mưa."), ["rain", "no_rain"]);
+    // Lightning location data and thunderclouds are no lightning and no thunderstorm.
+    assert_eq!(kinds("Theo số liệu định vị sét, mây dông đang phát triển ở phía tây."), Vec::<&str>::new());
+    // A strong gust with no level is the hazard.
+    assert_eq!(kinds("Chiều tối có mưa rào và dông, có gió giật mạnh."), ["rain", "thunderstorm", "hazard"]);
+    // The radius of strong winds around a storm states no wind.
+    assert_eq!(
+        kinds("Bán kính gió mạnh cấp 6, giật cấp 8 khoảng 150km tính từ tâm bão."),
+        Vec::<&str>::new()
+    );
+    // Directions: "hướng" before a point of two words; a dash between two neighbours.
+    assert_eq!(winds("Gió hướng Đông Bắc cấp 6."), [(vec![Compass::NE], r(6.0, 6.0), None)]);
+    assert_eq!(
+        movements("Bão số 3 di chuyển theo hướng tây - tây bắc với vận tốc 15km/h."),
+        [(vec![Compass::WNW], r(15.0, 15.0))]
+    );
+    // English.
+    assert_eq!(kinds_en("Flashfloods and flash-floods are possible in the mountains."), ["hazard", "hazard"]);
+    assert_eq!(kinds_en("A cold front and two cold fronts are approaching."), Vec::<&str>::new());
+    assert_eq!(kinds_en("The North will see strong gusty winds."), ["hazard"]);
+    let heat: Vec<_> = parse("A severe hot wave, with hot sun at noon.", &en())
+        .facts()
+        .filter_map(|f| match f.body {
+            FactBody::Heat { severity } => Some(severity),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heat, [HeatSeverity::Severe, HeatSeverity::Hot]);
+    assert_eq!(kinds_en("A severe hot wave, with hot sun at noon."), ["heat", "heat"]);
+    let bounds: Vec<_> = parse("Temperatures in Con Cuong peaked at 41 degrees Celsius.", &en())
+        .facts()
+        .filter_map(|f| match f.body {
+            FactBody::Temperature { bound, .. } => Some(bound),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bounds, [Some(Bound::High)]);
+}

@@ -511,9 +511,13 @@ pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Vec<Compass>>
             Ok((rest, d)) if out.len() < 4 => {
                 let d: Compass = parse_enum(d)?;
                 let comma = i.trim_start().starts_with(',');
+                let dash = i.trim_start().starts_with('-');
                 match out.last().copied().and_then(|p| Compass::between(p, d)) {
-                    // English translates one Vietnamese direction with two words.
-                    Some(mid) if comma && cx.lang == crate::bulletin::Language::En && out.len() == 1 => {
+                    // English translates one Vietnamese direction with two words; Vietnamese
+                    // writes a point of the sixteen with a dash ("tây - tây bắc" is west-northwest).
+                    Some(mid)
+                        if (dash || comma && cx.lang == crate::bulletin::Language::En) && out.len() == 1 =>
+                    {
                         out = vec![mid];
                     }
                     _ => out.push(d),
