@@ -1170,3 +1170,46 @@ fn words_found_on_unseen_bulletins() {
         .collect();
     assert_eq!(bounds, [Some(Bound::High)]);
 }
+
+#[test]
+fn numbers_that_are_no_reading_of_their_topic() {
+    let temps = |t: &str| -> Vec<Option<Range>> {
+        parse(t, &opts())
+            .facts()
+            .filter_map(|f| match f.body {
+                FactBody::Temperature { celsius, .. } => Some(Some(celsius)),
+                _ => None,
+            })
+            .collect()
+    };
+    // A bare number after unknown words is another reading ("chỉ số UV … (5)").
+    assert_eq!(
+        temps("Nhiệt độ cao nhất từ 31-33 độ C và chỉ số tia cực tím ở mức rất cao (9)."),
+        [r(31.0, 33.0)]
+    );
+    // A bare number after places and coverage is one more temperature.
+    assert_eq!(
+        temps("Nhiệt độ thấp nhất 22-25 độ C, vùng núi có nơi 18-20."),
+        [r(22.0, 25.0), r(18.0, 20.0)]
+    );
+    // A change followed by the value reached: only the value.
+    assert_eq!(temps("Nhiệt độ tăng lên 1 độ vào buổi trưa, lên mức 28 độ."), [r(28.0, 28.0)]);
+    assert_eq!(temps("Nhiệt độ tăng lên 32 độ."), [r(32.0, 32.0)]);
+    // "xuống dưới 3 độ C" is below 3.
+    assert_eq!(
+        temps("Nhiệt độ thấp nhất vùng núi có thể xuống dưới 3 độ C."),
+        [Some(Range::new(None, Some(3.0)))]
+    );
+    // A chance of rain is no humidity.
+    assert_eq!(kinds("Độ ẩm từ 75%-90% và xác suất mưa vào buổi chiều khoảng 50-70%."), ["humidity", "rain"]);
+    // Two numbers with a speed unit after a direction are the wind's speed, not its level.
+    let doc = parse("Gió Đông Bắc 3 - 4m/s.", &opts());
+    let speeds: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Wind(w) => Some((w.from.clone(), w.level, w.speed_ms)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(speeds, [(vec![Compass::NE], None, r(3.0, 4.0))]);
+}

@@ -468,7 +468,14 @@ impl<'a> Builder<'a> {
                 s.topic_start = Some(a);
             }
             Item::TideWord => s.topic = Topic::Tide,
-            Item::Rain { form, intensity } => self.rain(s, k, *form, intensity),
+            Item::Rain { form, intensity } => {
+                // "độ ẩm … 75-90% và xác suất mưa … 50-70%": a percentage after the rain is its
+                // chance, no humidity.
+                if matches!(s.topic, Topic::Humidity(_)) {
+                    s.topic = Topic::None;
+                }
+                self.rain(s, k, *form, intensity);
+            }
             Item::Thunderstorm => {
                 // "Thunderstorms are likely to cause tornadoes, lightning and strong gusts": the
                 // thunderstorms are the hazards' condition, not a fact of their own.
@@ -1001,6 +1008,10 @@ impl<'a> Builder<'a> {
         match v.unit {
             Unit::Celsius => self.temperature(s, k, v.range, a, b),
             Unit::None => match s.topic {
+                // After a temperature of this sentence, a bare number is one more only when no
+                // unknown word stands between them: "…31-33 độ C và chỉ số UV … cao (5)" is
+                // another reading, where "…22-25 độ C, vùng núi 18-20" is not.
+                Topic::Temperature if s.last_temp.is_some() && unknown_since_value(s.items, k) => {}
                 Topic::Temperature => self.temperature(s, k, v.range, a, b),
                 Topic::Risk(_) | Topic::Wind { .. } if v.range.min.is_some_and(|m| m <= 17.0) => {
                     self.level(s, k, LevelKind::Plain, v.range);
@@ -1040,6 +1051,14 @@ impl<'a> Builder<'a> {
             // winds were estimated at between 75km and 100km per hour close to the centre of
             // the typhoon"), is the storm's.
             Topic::Wind { fact: None, .. } if s.items.iter().any(|r| r.item.names_cyclone()) => self.cyclone,
+            // A wind from a direction with a speed and no level: "Gió Đông Bắc 3 - 4m/s".
+            Topic::Wind { fact: None, from, start } if !from.is_empty() => {
+                let (from, start) = (from.clone(), *start);
+                let w = Wind { from: from.clone(), ..Wind::default() };
+                let i = self.push(s, FactBody::Wind(Box::new(w)), start, b);
+                s.topic = Topic::Wind { fact: Some(i), from, start };
+                Some(i)
+            }
             _ => None,
         };
         let Some(f) = target.and_then(|i| self.facts.get_mut(i)) else { return };
@@ -1261,4 +1280,14 @@ fn extend(input: &str, norm: &Normalized, f: &mut Fact, b: usize) -> bool {
         return true;
     }
     false
+}
+/// Whether an unknown word stands between item `k` and the value before it in `items`.
+fn unknown_since_value(items: &[Raw], k: usize) -> bool {
+    items
+        .get(..k)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|r| !matches!(r.item, Item::Value(_)))
+        .any(|r| matches!(r.item, Item::Unknown))
 }

@@ -351,15 +351,24 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     if after.starts_with("to ") || after.starts_with("còn ") || lex(cx, Cat::OpenMax, after).is_ok() {
         return fail();
     }
-    // "tăng lên 3-5m" is a later value, not a change.
+    // "tăng lên 3-5m" is a later value, not a change; unless the sentence goes on to the value
+    // reached or what it is compared with ("tăng lên 1 độ vào buổi trưa, lên mức 28 độ").
     if let Ok((r2, _)) = lex(cx, Cat::LevelKind, i)
         && r2.len() < rest.len()
     {
-        return fail();
+        let (after, _) = value(cx, r2)?;
+        if !REACHED.iter().any(|w| after.contains(w)) {
+            return fail();
+        }
+        return Ok((after, Item::Change));
     }
     let (rest, _) = value(cx, rest)?;
     Ok((rest, Item::Change))
 }
+
+/// Words that state the value a change reached, or what it is measured against, later in its
+/// sentence: the number of the change is then no value.
+const REACHED: [&str; 5] = ["lên mức", "xuống mức", "so với", "xuống còn", "giảm còn"];
 
 /// The categories a plain vocabulary phrase may belong to, by priority on equal length.
 const TERMS: [Cat; 41] = [

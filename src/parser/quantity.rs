@@ -331,7 +331,13 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
     };
     if let Ok((rest, (n, comma))) = second(i) {
         let ok = if comma { n > a && n - a <= 2.0 } else { n >= a && n <= 20.0 };
-        if ok && !unit(cx, rest).is_ok_and(|(_, u)| u != Unit::None) {
+        let unit_after = unit(cx, rest).is_ok_and(|(_, u)| u != Unit::None);
+        // Without a level word, two numbers with a unit after the second are a value: "Gió
+        // Đông Bắc 3 - 4m/s" is a speed, not level 3.
+        if unit_after && !had_word && !comma {
+            return Err(nom::Err::Error(()));
+        }
+        if ok && !unit_after {
             b = n;
             i = rest;
         }
