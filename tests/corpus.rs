@@ -1213,3 +1213,45 @@ fn numbers_that_are_no_reading_of_their_topic() {
         .collect();
     assert_eq!(speeds, [(vec![Compass::NE], None, r(3.0, 4.0))]);
 }
+
+#[test]
+fn english_phrases_found_on_unseen_bulletins() {
+    // A thunderstorm, singular, is the condition of what it brings.
+    let doc = parse("During a thunderstorm, there may be hail and strong gusts.", &en());
+    let conditions: Vec<_> = doc.facts().map(|f| (f.kind(), f.qualifiers.condition)).collect();
+    assert_eq!(
+        conditions,
+        [("hazard", Some(Condition::InThunderstorms)), ("hazard", Some(Condition::InThunderstorms))]
+    );
+    // "during the heat wave" is a time, not a second heat fact.
+    assert_eq!(kinds_en("The lowest humidity during the heat wave was 40-60 percent."), ["humidity"]);
+    // "rainy", "thundery"; "dry" before a wind is no "no rain".
+    assert_eq!(kinds_en("Rainy and thundery in the afternoon."), ["rain", "thunderstorm"]);
+    assert_eq!(kinds_en("Dry northeast monsoon winds will blow across the north."), Vec::<&str>::new());
+    // An "unlikely" clause ends at "but".
+    assert_eq!(
+        kinds_en(
+            "Storms are unlikely to reach the mainland, but the north will have light rain and thunderstorms."
+        ),
+        ["rain", "thunderstorm"]
+    );
+    // The storm's eye is a place: the levels there are the wind's, the metres waves.
+    let doc = parse(
+        "Storm No. 8 is moving west. The North East Sea has winds of level 6, the area near the storm's eye has levels 9 - 10, gusts of level 12, waves 3 - 5m high.",
+        &en(),
+    );
+    let kinds: Vec<_> = doc.facts().map(|f| f.kind()).collect();
+    assert_eq!(kinds, ["cyclone", "wind", "wind", "waves"]);
+    // The storm's strength in other words: "wind force level near center of 17".
+    let levels: Vec<_> = parse(
+        "The super typhoon was centered at 20.2 degrees north latitude and 124.0 degrees east longitude, with its wind force level near center of 17.",
+        &en(),
+    )
+    .facts()
+    .filter_map(|f| match &f.body {
+        FactBody::Cyclone(c) => Some(c.level),
+        _ => None,
+    })
+    .collect();
+    assert_eq!(levels, [r(17.0, 17.0)]);
+}

@@ -1016,6 +1016,16 @@ impl<'a> Builder<'a> {
                 Topic::Risk(_) | Topic::Wind { .. } if v.range.min.is_some_and(|m| m <= 17.0) => {
                     self.level(s, k, LevelKind::Plain, v.range);
                 }
+                // "with its wind force level near center of 17": the storm's strength.
+                Topic::Cyclone
+                    if v.range.min.is_some_and(|m| m <= 17.0)
+                        && s.items
+                            .get(..k)
+                            .and_then(|p| p.iter().rev().find(|r| !matches!(r.item, Item::Filler)))
+                            .is_some_and(|r| matches!(r.item, Item::CycloneStrength(_))) =>
+                {
+                    self.level(s, k, LevelKind::Plain, v.range);
+                }
                 _ => {}
             },
             Unit::Percent => {

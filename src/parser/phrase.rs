@@ -139,12 +139,15 @@ fn unknown_word(i: &str) -> (&str, &str) {
     (i.get(end..).unwrap_or(""), i.get(..end).unwrap_or(""))
 }
 
-// boilerplate = boilerplate_phrase , ? rest of sentence ? ;
+// boilerplate = boilerplate_phrase , ? rest of sentence up to "but" / "nhưng" ? ;
 fn boilerplate<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (_, _) = lex(cx, Cat::Boilerplate, i)?;
+    let (rest, _) = lex(cx, Cat::Boilerplate, i)?;
+    // A contrast states something of its own: "… are unlikely to see rain, but the north will
+    // have thunderstorms".
+    let stop = [" but ", ", but", " nhưng ", ", nhưng"].iter().filter_map(|w| rest.find(w)).min();
     // The empty rest is taken at the end of `i`, not a free-standing "": spans are measured
     // from where the rest starts.
-    Ok((i.get(i.len()..).unwrap_or_default(), Item::Boilerplate))
+    Ok((rest.get(stop.unwrap_or(rest.len())..).unwrap_or_default(), Item::Boilerplate))
 }
 
 // cause = cause_phrase , ? words up to "nên", "so", "," or ";" (after "chịu …": or a verb "là", "có", "sẽ") or the sentence end ? ;
