@@ -1255,3 +1255,14 @@ fn english_phrases_found_on_unseen_bulletins() {
     .collect();
     assert_eq!(levels, [r(17.0, 17.0)]);
 }
+
+#[test]
+fn thunderstorms_that_end_are_no_forecast_of_them() {
+    assert_eq!(
+        kinds_en("Unseasonal thunderstorms are expected to decrease and end from March 8."),
+        Vec::<&str>::new()
+    );
+    // Thunderstorms that spread are forecast where they spread to.
+    assert_eq!(kinds("Từ chiều tối mưa dông mở rộng xuống khu vực Bắc Trung Bộ."), ["thunderstorm"]);
+    assert_eq!(kinds("Đêm nay dông giảm dần."), Vec::<&str>::new());
+}

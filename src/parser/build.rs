@@ -111,6 +111,8 @@ struct Sentence<'s> {
     /// The heat or cold fact last made, and its item: a trend after it takes it back as a
     /// trend takes back a rain ("nắng nóng giảm dần", "heat waves … should subside").
     last_spell: Option<(usize, usize)>,
+    /// The thunderstorm fact last made, and its item: a declining trend after it takes it back.
+    last_thunder: Option<(usize, usize)>,
     last_fog: Option<usize>,
     first_fact: usize,
     topic_start: Option<usize>,
@@ -135,6 +137,7 @@ impl Sentence<'_> {
         self.last_temp = None;
         self.last_rain = None;
         self.last_spell = None;
+        self.last_thunder = None;
         self.last_fog = None;
         self.topic_start = None;
     }
@@ -181,6 +184,7 @@ impl<'a> Builder<'a> {
             last_temp: None,
             last_rain: None,
             last_spell: None,
+            last_thunder: None,
             last_fog: None,
             first_fact: self.facts.len(),
             topic_start: None,
@@ -348,7 +352,7 @@ impl<'a> Builder<'a> {
                 s.exception = true;
                 s.excepted_clause = true;
             }
-            Item::Trend => {
+            Item::Trend { grows } => {
                 // "mưa giảm dần", "mưa lớn ở các khu vực trên giảm dần", "vùng mưa sẽ mở rộng": a
                 // rain with only a trend after it in its clause states no rain.
                 // A few words between at most (a long run of them is looked at once per trend).
@@ -375,6 +379,11 @@ impl<'a> Builder<'a> {
                 } else if taken_back(s.last_spell) {
                     self.facts.pop();
                     s.last_spell = None;
+                } else if !grows && taken_back(s.last_thunder) {
+                    // Thunderstorms that "decrease and end"; those that spread ("mưa dông mở
+                    // rộng xuống khu vực Bắc Trung Bộ") are forecast where they spread to.
+                    self.facts.pop();
+                    s.last_thunder = None;
                 }
             }
             Item::Wind { monsoon, from, light, level, strong: _ } => {
@@ -483,7 +492,8 @@ impl<'a> Builder<'a> {
                     s.condition = Some(Condition::InThunderstorms);
                     return;
                 }
-                self.push(s, FactBody::Thunderstorm {}, a, b);
+                let idx = self.push(s, FactBody::Thunderstorm {}, a, b);
+                s.last_thunder = Some((idx, k));
             }
             Item::Hazard(h) => {
                 let idx = self.push(s, FactBody::Hazard { hazard: *h, level: None }, a, b);

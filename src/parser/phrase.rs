@@ -496,7 +496,7 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Cat::WavesWord => Item::WavesWord,
         Cat::TideWord => Item::TideWord,
         Cat::Exception => Item::Exception,
-        Cat::Trend => Item::Trend,
+        Cat::Trend => Item::Trend { grows: v == "grows" },
         Cat::LowPressure => Item::LowPressure,
         _ => Item::Filler,
     };

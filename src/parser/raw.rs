@@ -87,8 +87,10 @@ pub enum Item {
     When,
     Where,
     Exception,
-    /// A trend with no value: "giảm dần", "easing".
-    Trend,
+    /// A trend with no value: "giảm dần", "easing"; `grows` for "mở rộng", "tăng dần".
+    Trend {
+        grows: bool,
+    },
     /// "vùng áp thấp", "low pressure area": a low that is no tropical cyclone (yet).
     LowPressure,
     /// "giảm 3-5 độ": a change, which is no value.
@@ -120,7 +122,7 @@ impl Item {
                 | Item::Where
                 | Item::Observed
                 | Item::Unknown
-                | Item::Trend
+                | Item::Trend { .. }
                 | Item::LowPressure
         )
     }
