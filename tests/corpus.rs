@@ -1266,3 +1266,24 @@ fn thunderstorms_that_end_are_no_forecast_of_them() {
     assert_eq!(kinds("Từ chiều tối mưa dông mở rộng xuống khu vực Bắc Trung Bộ."), ["thunderstorm"]);
     assert_eq!(kinds("Đêm nay dông giảm dần."), Vec::<&str>::new());
 }
+
+#[test]
+fn a_wind_that_only_strengthens_keeps_its_direction() {
+    assert_eq!(
+        winds("Gió bắc đến tây bắc cấp 5; từ ngày mai gió mạnh dần lên cấp 6-7, giật cấp 9."),
+        [
+            (vec![Compass::N, Compass::NW], r(5.0, 5.0), None),
+            (vec![Compass::N, Compass::NW], r(6.0, 7.0), r(9.0, 9.0))
+        ]
+    );
+    // In the next sentence too.
+    assert_eq!(
+        winds("Vịnh Bắc Bộ gió đông bắc cấp 6. Từ gần sáng mai, gió mạnh dần lên cấp 7, giật cấp 9."),
+        [(vec![Compass::NE], r(6.0, 6.0), None), (vec![Compass::NE], r(7.0, 7.0), r(9.0, 9.0))]
+    );
+    // A wind that does not strengthen states no direction it was not given.
+    assert_eq!(
+        winds("Gió đông bắc cấp 3. Ven biển gió cấp 4."),
+        [(vec![Compass::NE], r(3.0, 3.0), None), (vec![], r(4.0, 4.0), None)]
+    );
+}

@@ -386,13 +386,16 @@ impl<'a> Builder<'a> {
                     s.last_thunder = None;
                 }
             }
-            Item::Wind { monsoon, from, light, level, strong: _ } => {
+            Item::Wind { monsoon, from, light, level, strong: _, rises } => {
                 // "Gió đông bắc cấp 4, riêng phía Đông Nam gió mạnh dần lên cấp 5": the wind of
-                // an exception blows from where the wind it is an exception to does.
+                // an exception blows from where the wind it is an exception to does; so does a
+                // wind that only strengthens, later in the sentence or in the next ("Gió bắc cấp
+                // 5; từ ngày mai gió mạnh dần lên cấp 6-7").
                 let from = match &s.topic {
-                    Topic::Wind { from: before, .. } if from.is_empty() && s.excepted_clause => {
+                    Topic::Wind { from: before, .. } if from.is_empty() && (s.excepted_clause || *rises) => {
                         before.clone()
                     }
+                    _ if from.is_empty() && *rises => self.wind_before(s).unwrap_or_default(),
                     _ => from.clone(),
                 };
                 s.exception = false;
@@ -955,6 +958,18 @@ impl<'a> Builder<'a> {
 
     /// A wind fact with one level of `kind` said of an area ("vùng ven biển cấp 6"), blowing
     /// `from` where the wind it is an exception to does; it becomes the topic.
+    /// The direction of the last wind of this sentence that has one, else of the sentence
+    /// before.
+    fn wind_before(&self, s: &Sentence<'_>) -> Option<Vec<Compass>> {
+        let here = self.facts.get(s.first_fact..).and_then(|made| {
+            made.iter().rev().find_map(|f| match &f.body {
+                FactBody::Wind(w) if !w.from.is_empty() => Some(w.from.clone()),
+                _ => None,
+            })
+        });
+        here.or_else(|| self.previous_wind.clone())
+    }
+
     fn area_wind(
         &mut self,
         s: &mut Sentence<'_>,

@@ -563,6 +563,7 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut light = kind == "light";
     let mut level = None;
     let mut strong = false;
+    let mut rises = false;
     let mut after_word = true; // a bare "3-4" is a level right after the wind or its direction
     for _ in 0..10 {
         // Every step below starts with a phrase of these categories or a digit: where none
@@ -594,6 +595,7 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             if k == "rise" {
                 i = r;
                 after_word = false;
+                rises = true;
                 continue;
             }
             break;
@@ -615,7 +617,7 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
         break;
     }
-    Ok((i, Item::Wind { monsoon, from, light, level, strong }))
+    Ok((i, Item::Wind { monsoon, from, light, level, strong, rises }))
 }
 
 /// What [`wind_after_direction`] starts with.
@@ -628,8 +630,8 @@ fn wind_after_direction<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (i, _) = lex(cx, Cat::WindWord, i)?;
     let (i, item) = wind(cx, i)?;
     match item {
-        Item::Wind { monsoon, light, level, strong, .. } => {
-            Ok((i, Item::Wind { monsoon, from, light, level, strong }))
+        Item::Wind { monsoon, light, level, strong, rises, .. } => {
+            Ok((i, Item::Wind { monsoon, from, light, level, strong, rises }))
         }
         other => Ok((i, other)),
     }
@@ -1041,7 +1043,8 @@ mod tests {
                 from: vec![Compass::NE, Compass::N],
                 light: false,
                 level: Some(Range::new(Some(3.0), Some(4.0))),
-                strong: false
+                strong: false,
+                rises: false
             }]
         );
     }

@@ -32,6 +32,8 @@ pub enum Item {
         light: bool,
         level: Option<Range>,
         strong: bool,
+        /// "gió mạnh dần lên cấp 6-7": the wind strengthens (a wind already named).
+        rises: bool,
     },
     Level {
         kind: LevelKind,
