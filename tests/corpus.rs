@@ -1287,3 +1287,28 @@ fn a_wind_that_only_strengthens_keeps_its_direction() {
         [(vec![Compass::NE], r(3.0, 3.0), None), (vec![], r(4.0, 4.0), None)]
     );
 }
+
+#[test]
+fn rain_strength_wind_strength_and_rain_as_a_cause() {
+    let rains: Vec<_> = parse("Chiều tối có mưa rào với cường độ lớn.", &opts())
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Rain { intensity, .. } => Some(intensity.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rains, [vec![Intensity::Heavy]]);
+    // "nhẹ đến trung bình" is the wind's strength, not a mean; its speed follows.
+    let doc = parse("Gió nhẹ đến trung bình, khoảng 10-20 km/giờ.", &opts());
+    let speeds: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Wind(w) => Some(w.speed_kmh),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(speeds, [r(10.0, 20.0)]);
+    // A rain's coverage, likelihood or time may stand between it and what it causes.
+    assert_eq!(kinds("Mưa lớn cục bộ có khả năng gây ra lũ quét."), ["hazard"]);
+    assert_eq!(kinds("Mưa lớn kéo dài có thể gây ngập úng."), ["hazard"]);
+}

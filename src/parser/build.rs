@@ -1143,8 +1143,30 @@ impl<'a> Builder<'a> {
         let opens = s.items.get(..k).unwrap_or(&[]).iter().all(|r| {
             matches!(r.item, Item::Coverage(_) | Item::Comma | Item::HumidityWord(_) | Item::TempWord)
         });
-        let after = s.norm.text.get(b..).unwrap_or("").trim_start();
-        opens && self.lex.longest(Cat::CauseVerb, after).is_some()
+        let causes_at = |at: usize| {
+            let text = s.norm.text.get(at..).unwrap_or("").trim_start();
+            self.lex.longest(Cat::CauseVerb, text).is_some()
+        };
+        if !opens {
+            return false;
+        }
+        if causes_at(b) {
+            return true;
+        }
+        // "Mưa lớn cục bộ có khả năng gây ra lũ quét", "Mưa lớn kéo dài có thể gây ngập úng": its
+        // coverage, likelihood or time may stand between the rain and the verb.
+        for r in s.items.get(k + 1..).unwrap_or_default().iter().take(4) {
+            if causes_at(r.start) {
+                return true;
+            }
+            if !matches!(r.item, Item::Coverage(_) | Item::Likelihood | Item::When) {
+                break;
+            }
+            if causes_at(r.end) {
+                return true;
+            }
+        }
+        false
     }
 
     fn rain(&mut self, s: &mut Sentence<'_>, k: usize, form: Option<RainForm>, intensity: &[Intensity]) {
