@@ -1312,3 +1312,16 @@ fn rain_strength_wind_strength_and_rain_as_a_cause() {
     assert_eq!(kinds("Mưa lớn cục bộ có khả năng gây ra lũ quét."), ["hazard"]);
     assert_eq!(kinds("Mưa lớn kéo dài có thể gây ngập úng."), ["hazard"]);
 }
+
+#[test]
+fn sustained_winds_with_no_storm_named_are_a_wind() {
+    // A city forecast: no storm to tell of.
+    assert_eq!(kinds_en("Cloudy sky and sustained winds of levels 2-3 this morning."), ["sky", "wind"]);
+    // After a storm is named, its strength.
+    assert_eq!(
+        kinds_en(
+            "Super typhoon Fung Wong moved into the northern East Sea with sustained winds of level 13."
+        ),
+        ["cyclone"]
+    );
+}

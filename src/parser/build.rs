@@ -611,6 +611,16 @@ impl<'a> Builder<'a> {
                 s.topic = Topic::Cyclone;
             }
             Item::CycloneStrength(category) => {
+                // "sustained winds of levels 2-3" in a city forecast, with no storm named
+                // before or in the sentence, is the wind's strength: no storm to tell of.
+                let storm_named = self.cyclone.is_some()
+                    || s.items.iter().enumerate().any(|(j, r)| {
+                        j != k && (r.item.names_cyclone() || matches!(r.item, Item::Movement { .. }))
+                    });
+                if category.is_none() && !storm_named {
+                    s.topic = Topic::Wind { fact: None, from: Vec::new(), start: a };
+                    return;
+                }
                 // "… vùng gần tâm áp thấp nhiệt đới" says what the current system is.
                 if let Some(c) = category {
                     self.name_category(*c);
