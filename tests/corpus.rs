@@ -1151,6 +1151,7 @@ fn words_found_on_unseen_bulletins() {
     // English.
     assert_eq!(kinds_en("Flashfloods and flash-floods are possible in the mountains."), ["hazard", "hazard"]);
     assert_eq!(kinds_en("A cold front and two cold fronts are approaching."), Vec::<&str>::new());
+    assert_eq!(kinds_en("In February the cold fronts will cause high waves."), Vec::<&str>::new());
     assert_eq!(kinds_en("The North will see strong gusty winds."), ["hazard"]);
     let heat: Vec<_> = parse("A severe hot wave, with hot sun at noon.", &en())
         .facts()
