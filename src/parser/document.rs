@@ -166,7 +166,7 @@ fn cover(covered: &mut Vec<(usize, usize)>, a: usize, b: usize) {
 
 /// Lines with their input offsets; a line longer than [`MAX_CHUNK`] is cut at a blank, and a
 /// line wrapped inside a sentence is joined to what follows ([`wraps`]).
-fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0usize;
     std::iter::from_fn(move || {
         let rest = input.get(pos..)?;
@@ -224,7 +224,7 @@ const NUMBER_ABBREVIATIONS: [&str; 2] = ["no", "nos"];
 
 // sentences = sentence , { sentence_end , sentence } ;
 // sentence_end = ( "." | "!" | "?" | "|" | "•" ) , ? not between digits, not in "TP.HCM", not "No." before a number ? ;
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut at = 0;

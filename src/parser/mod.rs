@@ -234,20 +234,24 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The raw items the grammar reads in each sentence of `input`, one line per sentence: what
-/// `canhbao trace` prints to explain a parse.
+/// The raw items the grammar reads in each sentence of `input`, a blank line after each
+/// sentence: what `canhbao trace` prints to explain a parse. Lines and sentences are cut as the
+/// parse cuts them (a wrapped line is read on, "." ends a sentence), so the items are the ones
+/// the facts were built from.
 pub fn trace(input: &str, lang: Language) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    for line in input.lines() {
-        let norm = Normalized::new(line, 0);
-        let cx = Ctx::new(lang, line, &norm);
-        let items = phrase::sentence(&cx, &norm.text);
-        for r in items {
-            let text = norm.text.get(r.start..r.end).unwrap_or("");
-            let _ = writeln!(out, "{:>5}-{:<5} {:<40} {:?}", r.start, r.end, text, r.item);
+    for (start, line) in document::chunks(input) {
+        let norm = Normalized::new(line, start);
+        let cx = Ctx::new(lang, input, &norm);
+        for sent in document::sentences(&norm.text) {
+            let items = phrase::sentence(&cx, sent);
+            for r in items {
+                let text = norm.text.get(r.start..r.end).unwrap_or("");
+                let _ = writeln!(out, "{:>5}-{:<5} {:<40} {:?}", r.start, r.end, text, r.item);
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
     out
 }
@@ -256,6 +260,20 @@ pub fn trace(input: &str, lang: Language) -> String {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn trace_cuts_sentences_and_lines_as_the_parse_does() {
+        let out = trace(
+            "Mây đối lưu phát triển trên khu vực tỉnh Điện Biên. Vùng núi có dông.\nNhiệt độ thấp\nnhất: 25 độ.\n",
+            Language::Vi,
+        );
+        let sentences: Vec<&str> = out.split("\n\n").filter(|s| !s.trim().is_empty()).collect();
+        assert_eq!(sentences.len(), 3, "{out}");
+        assert!(out.contains("trên khu vực tỉnh điện biên ") && !out.contains("điện biên. vùng"), "{out}");
+        // The wrapped line is one sentence, its bound before its value.
+        let last = sentences.last().copied().unwrap_or_default();
+        assert!(last.contains("Bound(Low)") && last.contains("Value("), "{out}");
+    }
 
     #[test]
     fn language_from_the_letters() {
