@@ -1326,3 +1326,17 @@ fn sustained_winds_with_no_storm_named_are_a_wind() {
         ["cyclone"]
     );
 }
+
+#[test]
+fn a_nowcast_from_now_is_a_forecast() {
+    // "Hiện tại" alone says what is happening; "hiện tại đến 03 giờ tới" is the next three hours:
+    // marked observed, its thunderstorms would fire no forecast rule.
+    let doc = parse(
+        "Cảnh báo: Hiện tại đến 03 giờ tới trên địa bàn các huyện Bá Thước, Cẩm Thủy có mưa rào và dông.",
+        &opts(),
+    );
+    let observed: Vec<_> =
+        doc.facts().map(|f| (f.kind(), f.qualifiers.observed, f.qualifiers.when.clone())).collect();
+    let when = Some("Hiện tại đến 03 giờ tới".to_owned());
+    assert_eq!(observed, [("rain", None, when.clone()), ("thunderstorm", None, when)]);
+}
