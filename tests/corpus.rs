@@ -1340,3 +1340,13 @@ fn a_nowcast_from_now_is_a_forecast() {
     let when = Some("Hiện tại đến 03 giờ tới".to_owned());
     assert_eq!(observed, [("rain", None, when.clone()), ("thunderstorm", None, when)]);
 }
+
+#[test]
+fn what_was_measured_before_an_ellipsis_is_not_what_is_forecast_after_it() {
+    let doc = parse(
+        "Lượng mưa đo được tại trạm Quảng Uyên 72,2 mm, Hạ Lang 30,6mm… Dự báo trong những giờ tới, ở khu vực các tỉnh Cao Bằng, Lạng Sơn sẽ có mưa vừa đến mưa to.",
+        &opts(),
+    );
+    let observed: Vec<_> = doc.facts().map(|f| (f.kind(), f.qualifiers.observed)).collect();
+    assert_eq!(observed, [("rainfall", Some(true)), ("rainfall", Some(true)), ("rain", None)]);
+}

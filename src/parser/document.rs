@@ -223,7 +223,7 @@ const ABBREVIATIONS: [&str; 12] = ["tp", "tx", "tt", "q", "p", "h", "tr", "st", 
 const NUMBER_ABBREVIATIONS: [&str; 2] = ["no", "nos"];
 
 // sentences = sentence , { sentence_end , sentence } ;
-// sentence_end = ( "." | "!" | "?" | "|" | "•" ) , ? not between digits, not in "TP.HCM", not "No." before a number ? ;
+// sentence_end = ( "." | "!" | "?" | "|" | "•" | "…" ) , ? not between digits, not in "TP.HCM", not "No." before a number ? ;
 pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -244,6 +244,9 @@ pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 Some(b'.') => (1, full_stop(text, start, i)),
                 Some(b'!' | b'?' | b'|') => (1, true),
                 Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('•')) => ('•'.len_utf8(), true),
+                // "… Hạ Lang 30,6mm… Dự báo trong những giờ tới": an ellipsis ends a list and
+                // its sentence (what was measured is not what is forecast).
+                Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('…')) => ('…'.len_utf8(), true),
                 Some(_) => (1, false),
                 None => break,
             };
@@ -680,6 +683,10 @@ mod tests {
         assert_eq!(
             all("mưa rào • gió nhẹ! trời nắng? | x."),
             vec!["mưa rào ", " gió nhẹ", " trời nắng", " x"]
+        );
+        assert_eq!(
+            all("hạ lang 30,6mm… dự báo trong những giờ tới"),
+            vec!["hạ lang 30,6mm", " dự báo trong những giờ tới"]
         );
     }
 
