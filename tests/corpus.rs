@@ -1350,3 +1350,11 @@ fn what_was_measured_before_an_ellipsis_is_not_what_is_forecast_after_it() {
     let observed: Vec<_> = doc.facts().map(|f| (f.kind(), f.qualifiers.observed)).collect();
     assert_eq!(observed, [("rainfall", Some(true)), ("rainfall", Some(true)), ("rain", None)]);
 }
+
+#[test]
+fn two_words_for_one_heat_are_one_fact() {
+    assert_eq!(kinds("Trưa chiều trời nóng và oi bức."), ["heat"]);
+    assert_eq!(kinds_en("The central region is sweltering under a hot weather."), ["heat"]);
+    // Two severities are two facts: "nắng nóng, có nơi nắng nóng gay gắt".
+    assert_eq!(kinds("Ngày nắng nóng, có nơi nắng nóng gay gắt."), ["heat", "heat"]);
+}

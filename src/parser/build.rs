@@ -513,6 +513,20 @@ impl<'a> Builder<'a> {
                 self.push(s, FactBody::Sky { cover: SkyCover::Clear }, a, b);
             }
             Item::Heat(h) => {
+                // "nóng và oi bức", "sweltering under a hot weather": two words for one heat,
+                // joined by fillers only, are one fact.
+                if let Some((f, j)) = s.last_spell
+                    && f + 1 == self.facts.len()
+                    && s.items
+                        .get(j + 1..k)
+                        .is_some_and(|between| between.iter().all(|x| matches!(x.item, Item::Filler)))
+                    && let Some(fact) = self.facts.get_mut(f)
+                    && matches!(fact.body, FactBody::Heat { severity } if severity == *h)
+                {
+                    self.extended |= extend(self.input, s.norm, fact, b);
+                    s.last_spell = Some((f, k));
+                    return;
+                }
                 let idx = self.push(s, FactBody::Heat { severity: *h }, a, b);
                 self.day_phrase(s, idx, a);
                 s.last_spell = Some((idx, k));
