@@ -1358,3 +1358,10 @@ fn two_words_for_one_heat_are_one_fact() {
     // Two severities are two facts: "nắng nóng, có nơi nắng nóng gay gắt".
     assert_eq!(kinds("Ngày nắng nóng, có nơi nắng nóng gay gắt."), ["heat", "heat"]);
 }
+
+#[test]
+fn english_heat_that_ends_is_no_heat() {
+    assert_eq!(kinds_en("The south will enjoy a respite from the recent heatwave."), Vec::<&str>::new());
+    assert_eq!(kinds_en("Heat intensity will drop."), Vec::<&str>::new());
+    assert_eq!(kinds_en("The heat wave will drop from Monday."), Vec::<&str>::new());
+}
