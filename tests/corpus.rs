@@ -1365,3 +1365,29 @@ fn english_heat_that_ends_is_no_heat() {
     assert_eq!(kinds_en("Heat intensity will drop."), Vec::<&str>::new());
     assert_eq!(kinds_en("The heat wave will drop from Monday."), Vec::<&str>::new());
 }
+
+#[test]
+fn english_thunderstorms_that_bring_hazards_and_translated_gusts() {
+    // "may also bring", and after a comma: the thunderstorms are the hazards' condition.
+    let conditions = |t: &str| -> Vec<(&'static str, Option<Condition>)> {
+        parse(t, &en()).facts().map(|f| (f.kind(), f.qualifiers.condition)).collect()
+    };
+    let in_storms = Some(Condition::InThunderstorms);
+    assert_eq!(
+        conditions("Thunderstorms may also bring whirlwinds and lightning."),
+        [("hazard", in_storms), ("hazard", in_storms)]
+    );
+    assert_eq!(
+        conditions("Some areas could see heavy rain, while thunderstorms may bring lightning."),
+        [("rain", None), ("hazard", in_storms)]
+    );
+    // "gió giật mạnh cấp 5-7" translated word for word is the strong-gusts hazard with its level.
+    let levels: Vec<_> = parse("During a thunderstorm, hail and wind jerked strongly about 5-7.", &en())
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Hazard { hazard: HazardKind::StrongGusts, level } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels, [r(5.0, 7.0)]);
+}

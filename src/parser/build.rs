@@ -491,7 +491,17 @@ impl<'a> Builder<'a> {
             Item::Thunderstorm => {
                 // "Thunderstorms are likely to cause tornadoes, lightning and strong gusts": the
                 // thunderstorms are the hazards' condition, not a fact of their own.
-                if self.opens_as_cause(s, k, b) {
+                // So do thunderstorms opening a clause of their own after a comma ("…, while
+                // thunderstorms may bring strong winds, lightning").
+                let clause_opener = s
+                    .items
+                    .get(..k)
+                    .unwrap_or_default()
+                    .iter()
+                    .rev()
+                    .take_while(|r| !matches!(r.item, Item::Comma | Item::Semicolon))
+                    .all(|r| matches!(r.item, Item::Filler | Item::Coverage(_)));
+                if self.opens_as_cause(s, k, b) || (clause_opener && self.opens_as_cause_after(s, k, b)) {
                     s.condition = Some(Condition::InThunderstorms);
                     return;
                 }
@@ -1062,7 +1072,10 @@ impl<'a> Builder<'a> {
                 // another reading, where "…22-25 độ C, vùng núi 18-20" is not.
                 Topic::Temperature if s.last_temp.is_some() && unknown_since_value(s.items, k) => {}
                 Topic::Temperature => self.temperature(s, k, v.range, a, b),
-                Topic::Risk(_) | Topic::Wind { .. } if v.range.min.is_some_and(|m| m <= 17.0) => {
+                // "wind jerked strongly about 5-7": a bare level after strong gusts is theirs.
+                Topic::Risk(_) | Topic::Wind { .. } | Topic::Gusts(_)
+                    if v.range.min.is_some_and(|m| m <= 17.0) =>
+                {
                     self.level(s, k, LevelKind::Plain, v.range);
                 }
                 // "with its wind force level near center of 17": the storm's strength.
@@ -1167,13 +1180,16 @@ impl<'a> Builder<'a> {
         let opens = s.items.get(..k).unwrap_or(&[]).iter().all(|r| {
             matches!(r.item, Item::Coverage(_) | Item::Comma | Item::HumidityWord(_) | Item::TempWord)
         });
+        opens && self.opens_as_cause_after(s, k, b)
+    }
+
+    /// Whether what follows item `k` (which ends at `b`) is a verb of causing, perhaps after
+    /// the item's coverage, likelihood or time.
+    fn opens_as_cause_after(&self, s: &Sentence<'_>, k: usize, b: usize) -> bool {
         let causes_at = |at: usize| {
             let text = s.norm.text.get(at..).unwrap_or("").trim_start();
             self.lex.longest(Cat::CauseVerb, text).is_some()
         };
-        if !opens {
-            return false;
-        }
         if causes_at(b) {
             return true;
         }
