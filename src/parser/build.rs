@@ -164,6 +164,11 @@ impl<'a> Builder<'a> {
 
     /// Turns one sentence's items into facts; returns how many facts it produced, counting a
     /// fact of an earlier sentence it added to (the strength after a storm's position) as one.
+    /// A section heading starts a new area: no wind of the area before is continued in it.
+    pub fn new_section(&mut self) {
+        self.previous_wind = None;
+    }
+
     pub fn sentence(&mut self, norm: &Normalized, items: &[Raw], table_row_start: bool) -> usize {
         let mut s = Sentence {
             norm,
@@ -637,7 +642,11 @@ impl<'a> Builder<'a> {
             Item::CycloneStrength(category) => {
                 // "sustained winds of levels 2-3" in a city forecast, with no storm named
                 // before or in the sentence, is the wind's strength: no storm to tell of.
-                let storm_named = self.cyclone.is_some()
+                // A phrase that speaks of a centre ("vùng gần tâm", "near the centre") names one.
+                let centre =
+                    s.norm.text.get(a..b).is_some_and(|t| CENTRE_WORDS.iter().any(|w| t.contains(w)));
+                let storm_named = centre
+                    || self.cyclone.is_some()
                     || s.items.iter().enumerate().any(|(j, r)| {
                         j != k && (r.item.names_cyclone() || matches!(r.item, Item::Movement { .. }))
                     });
@@ -990,8 +999,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A wind fact with one level of `kind` said of an area ("vùng ven biển cấp 6"), blowing
-    /// `from` where the wind it is an exception to does; it becomes the topic.
     /// The direction of the last wind of this sentence that has one, else of the sentence
     /// before.
     fn wind_before(&self, s: &Sentence<'_>) -> Option<Vec<Compass>> {
@@ -1004,6 +1011,8 @@ impl<'a> Builder<'a> {
         here.or_else(|| self.previous_wind.clone())
     }
 
+    /// A wind fact with one level of `kind` said of an area ("vùng ven biển cấp 6"), blowing
+    /// `from` where the wind it is an exception to does; it becomes the topic.
     fn area_wind(
         &mut self,
         s: &mut Sentence<'_>,
@@ -1067,10 +1076,10 @@ impl<'a> Builder<'a> {
         match v.unit {
             Unit::Celsius => self.temperature(s, k, v.range, a, b),
             Unit::None => match s.topic {
-                // After a temperature of this sentence, a bare number is one more only when no
-                // unknown word stands between them: "…31-33 độ C và chỉ số UV … cao (5)" is
-                // another reading, where "…22-25 độ C, vùng núi 18-20" is not.
-                Topic::Temperature if s.last_temp.is_some() && unknown_since_value(s.items, k) => {}
+                // After a temperature of this sentence, a bare number right after unknown words
+                // is another reading: "…31-33 độ C và chỉ số UV … cao (5)", where "…22-25 độ C,
+                // vùng núi 18-20" and "…, đỉnh Mẫu Sơn 12" are temperatures.
+                Topic::Temperature if s.last_temp.is_some() && unknown_since_value(s, k) => {}
                 Topic::Temperature => self.temperature(s, k, v.range, a, b),
                 // "wind jerked strongly about 5-7": a bare level after strong gusts is theirs.
                 Topic::Risk(_) | Topic::Wind { .. } | Topic::Gusts(_)
@@ -1111,7 +1120,18 @@ impl<'a> Builder<'a> {
                     self.push(s, FactBody::Visibility { km: v.range }, a, b);
                 }
             }
-            Unit::Kmh | Unit::Ms => self.speed(s, v.unit, v.range, b),
+            Unit::Kmh | Unit::Ms => {
+                // "Gió đông nam 5-8 m/s, giật 10-12 m/s": a gust's speed is not the wind's.
+                let gust = k
+                    .checked_sub(1)
+                    .and_then(|p| s.items.get(p))
+                    .and_then(|r| s.norm.text.get(r.start..r.end))
+                    .and_then(|t| self.lex.longest(Cat::LevelKind, t))
+                    .is_some_and(|(kind, _)| kind == "gust");
+                if !gust {
+                    self.speed(s, v.unit, v.range, b);
+                }
+            }
         }
     }
 
@@ -1135,8 +1155,8 @@ impl<'a> Builder<'a> {
         };
         let Some(f) = target.and_then(|i| self.facts.get_mut(i)) else { return };
         match &mut f.body {
-            FactBody::Wind(w) if unit == Unit::Ms => w.speed_ms = Some(range),
-            FactBody::Wind(w) => w.speed_kmh = Some(range),
+            FactBody::Wind(w) if unit == Unit::Ms && w.speed_ms.is_none() => w.speed_ms = Some(range),
+            FactBody::Wind(w) if unit == Unit::Kmh && w.speed_kmh.is_none() => w.speed_kmh = Some(range),
             FactBody::Cyclone(c) if c.speed_kmh.is_none() => c.speed_kmh = Some(range),
             _ => return,
         }
@@ -1193,13 +1213,11 @@ impl<'a> Builder<'a> {
         if causes_at(b) {
             return true;
         }
-        // "Mưa lớn cục bộ có khả năng gây ra lũ quét", "Mưa lớn kéo dài có thể gây ngập úng": its
-        // coverage, likelihood or time may stand between the rain and the verb.
+        // "Mưa lớn cục bộ có khả năng gây ra lũ quét": its coverage or likelihood may stand
+        // between the rain and the verb (a time may not: "Mưa lớn từ đêm nay đến ngày mai có
+        // thể gây lũ quét" forecasts the rain).
         for r in s.items.get(k + 1..).unwrap_or_default().iter().take(4) {
-            if causes_at(r.start) {
-                return true;
-            }
-            if !matches!(r.item, Item::Coverage(_) | Item::Likelihood | Item::When) {
+            if !matches!(r.item, Item::Coverage(_) | Item::Likelihood) {
                 break;
             }
             if causes_at(r.end) {
@@ -1333,6 +1351,9 @@ const TREND_REACH: usize = 12;
 /// Words of a place that is at sea ([`Builder::cyclone_at_sea`]).
 const SEA_WORDS: [&str; 5] = ["biển", "vịnh", "khơi", "sea", "gulf"];
 /// Seas named by themselves, which the vocabulary files as fillers.
+/// Words of a storm-strength phrase that speak of a storm's centre: the phrase names a storm.
+const CENTRE_WORDS: [&str; 4] = ["tâm", "centre", "center", "eye"];
+
 const SEA_NAMES: [&str; 10] = [
     "biển đông",
     "bắc biển đông",
@@ -1378,13 +1399,18 @@ fn extend(input: &str, norm: &Normalized, f: &mut Fact, b: usize) -> bool {
     }
     false
 }
-/// Whether an unknown word stands between item `k` and the value before it in `items`.
-fn unknown_since_value(items: &[Raw], k: usize) -> bool {
-    items
-        .get(..k)
-        .unwrap_or_default()
-        .iter()
-        .rev()
-        .take_while(|r| !matches!(r.item, Item::Value(_)))
-        .any(|r| matches!(r.item, Item::Unknown))
+/// Whether unknown words stand between item `k` and the value before it, and no place names
+/// the number: "… chỉ số tia cực tím ở mức rất cao (9)" is another reading, "…, đỉnh Mẫu Sơn
+/// 12" a place's temperature.
+fn unknown_since_value(s: &Sentence<'_>, k: usize) -> bool {
+    let since = || {
+        s.items.get(..k).unwrap_or_default().iter().rev().take_while(|r| !matches!(r.item, Item::Value(_)))
+    };
+    let unknown = since().any(|r| matches!(r.item, Item::Unknown));
+    let named = since().find(|r| !matches!(r.item, Item::Filler)).is_some_and(|r| match r.item {
+        Item::Name => true,
+        Item::Where => !super::phrase::bare_place(s.norm.text.get(r.start..r.end).unwrap_or("").trim()),
+        _ => false,
+    });
+    unknown && !named
 }

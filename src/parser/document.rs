@@ -2,7 +2,8 @@
 //! unparsed residue with the coverage figure.
 //!
 //! Lines are read one at a time and normalised one at a time, so memory stays a small multiple
-//! of the longest line, not of the input; an overlong line is cut at a blank.
+//! of the longest line, not of the input; an overlong line is cut at a blank, and a line wrapped
+//! inside a sentence is read with the next.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 
@@ -59,6 +60,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             };
             cover(&mut covered, norm.start(cx.off(text)), norm.end(cx.off(rest)));
             sections.push((Some(area), norm.start(cx.off(text)), b.facts.len()));
+            b.new_section();
             text = rest;
         }
         // Storm tables: cells end with "|", one cell a line or a whole row on one line; a row
@@ -80,7 +82,8 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         // Covered items of this line, merged in normalised offsets while they follow each
         // other (as `cover` merges input offsets) and mapped back once per merged stretch.
         let mut stretch: Option<(usize, usize)> = None;
-        for (n, sent) in sentences(text).enumerate() {
+        let base = cx.off(text);
+        for (n, sent) in sentences(text, |at| cx.is_capitalised(base + at)).enumerate() {
             phrase::sentence_into(&cx, sent, &mut items);
             let items = items.as_slice();
             // Only the row's first cell, its time, starts the row.
@@ -209,12 +212,18 @@ pub(super) fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Whether `line` was wrapped inside a sentence and goes on at the start of `next`: it ends in
 /// a word or a comma, not in a sentence's or a label's end, and `next` starts with a small
-/// letter (a new sentence, heading or bullet starts with a capital or a mark).
+/// letter (a new sentence, heading or bullet starts with a capital or a mark). A line ending in
+/// a number (an issue time, "… 19/01/2024") or written as a title or in capitals (a heading
+/// alone, "Phía Tây Bắc Bộ") is a line of its own.
 fn wraps(line: &str, next: &str) -> bool {
-    let last = line.trim_end().chars().next_back();
+    let line = line.trim_end();
+    let last = line.chars().next_back();
     let first = next.trim_start_matches([' ', '\t']).chars().next();
-    last.is_some_and(|c| is_word_char(c) || c == ',')
+    let heading =
+        || line.split_whitespace().filter(|w| w.starts_with(is_letter)).all(|w| w.starts_with(is_upper));
+    last.is_some_and(|c| is_letter(c) || c == ',')
         && first.is_some_and(|c| is_letter(c) && c.is_lowercase())
+        && !heading()
 }
 
 /// Words that end in a full stop without ending a sentence.
@@ -224,7 +233,8 @@ const NUMBER_ABBREVIATIONS: [&str; 2] = ["no", "nos"];
 
 // sentences = sentence , { sentence_end , sentence } ;
 // sentence_end = ( "." | "!" | "?" | "|" | "•" | "…" ) , ? not between digits, not in "TP.HCM", not "No." before a number ? ;
-pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
+/// `capital(at)`: whether the input character behind offset `at` of `text` is a capital.
+pub(super) fn sentences(text: &str, capital: impl Fn(usize) -> bool) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut at = 0;
@@ -232,7 +242,7 @@ pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut marks = memchr::memchr2(b'!', b'?', bytes).unwrap_or(bytes.len());
     std::iter::from_fn(move || {
         // Only the ends are looked at closely; every other byte is passed over with memchr
-        // ("•" is the only end outside ASCII, and its first byte starts no ASCII character).
+        // ("•" and "…" are the ends outside ASCII, and their first byte starts no ASCII character).
         while at < bytes.len() {
             let rest = bytes.get(at..).unwrap_or_default();
             if marks < at {
@@ -244,9 +254,14 @@ pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 Some(b'.') => (1, full_stop(text, start, i)),
                 Some(b'!' | b'?' | b'|') => (1, true),
                 Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('•')) => ('•'.len_utf8(), true),
-                // "… Hạ Lang 30,6mm… Dự báo trong những giờ tới": an ellipsis ends a list and
-                // its sentence (what was measured is not what is forecast).
-                Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('…')) => ('…'.len_utf8(), true),
+                // "… Hạ Lang 30,6mm… Dự báo trong những giờ tới": an ellipsis before a capital
+                // ends a list and its sentence (what was measured is not what is forecast);
+                // "Lai Châu, Sơn La… có mưa" goes on.
+                Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('…')) => {
+                    let len = '…'.len_utf8();
+                    let next = text.get(i + len..).map_or(0, |t| t.len() - t.trim_start().len());
+                    (len, capital(i + len + next))
+                }
                 Some(_) => (1, false),
                 None => break,
             };
@@ -673,7 +688,7 @@ mod tests {
 
     #[test]
     fn sentence_split_keeps_decimals_and_abbreviations() {
-        let all = |t| sentences(t).collect::<Vec<_>>();
+        let all = |t| sentences(t, |_| true).collect::<Vec<_>>();
         assert_eq!(all("sóng cao 3.5m. gió nhẹ"), vec!["sóng cao 3.5m", " gió nhẹ"]);
         assert_eq!(all("dày đặc.miền trung có mưa"), vec!["dày đặc", "miền trung có mưa"]);
         assert_eq!(all("tp.hcm có mưa").len(), 1);
@@ -753,6 +768,10 @@ mod tests {
         assert!(!wraps("Nhiệt độ", "Cao nhất: 31 độ"));
         assert!(!wraps("Nhiệt độ", "- cao nhất: 31 độ"));
         assert!(!wraps("", "nhất"));
+        // An issue time or a heading alone is a line of its own.
+        assert!(!wraps("Thời gian phát tin: 16h00 ngày 19/01/2024", "khu vực Hà Nội có mưa"));
+        assert!(!wraps("Phía Tây Bắc Bộ", "có mưa rào"));
+        assert!(!wraps("KHU VỰC PHÍA ĐÔNG", "có mưa rào"));
     }
 
     #[test]

@@ -236,15 +236,15 @@ impl<'a> Ctx<'a> {
 
 /// The raw items the grammar reads in each sentence of `input`, a blank line after each
 /// sentence: what `canhbao trace` prints to explain a parse. Lines and sentences are cut as the
-/// parse cuts them (a wrapped line is read on, "." ends a sentence), so the items are the ones
-/// the facts were built from.
+/// parse cuts them (a wrapped line is read on, "." ends a sentence); a line's label, heading and
+/// table pipes are read as items here, where the parse takes them off first.
 pub fn trace(input: &str, lang: Language) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     for (start, line) in document::chunks(input) {
         let norm = Normalized::new(line, start);
         let cx = Ctx::new(lang, input, &norm);
-        for sent in document::sentences(&norm.text) {
+        for sent in document::sentences(&norm.text, |at| cx.is_capitalised(at)) {
             let items = phrase::sentence(&cx, sent);
             for r in items {
                 let text = norm.text.get(r.start..r.end).unwrap_or("");

@@ -12,7 +12,7 @@ use super::normalize::{is_word_char, small_letter};
 use super::quantity::{Unit, hours_count, level_range, lex, number, unit, value, ws};
 use super::raw::{Item, LevelKind, Raw};
 use super::{Ctx, PResult};
-use crate::bulletin::{Compass, CycloneCategory};
+use crate::bulletin::{Compass, CycloneCategory, HazardKind};
 
 fn fail<T>() -> PResult<'static, T> {
     Err(nom::Err::Error(()))
@@ -139,12 +139,14 @@ fn unknown_word(i: &str) -> (&str, &str) {
     (i.get(end..).unwrap_or(""), i.get(..end).unwrap_or(""))
 }
 
-// boilerplate = boilerplate_phrase , ? rest of sentence up to "but" / "nhưng" ? ;
+// boilerplate = boilerplate_phrase , ? rest of sentence up to "but" / "nhưng" (or ";" after boilerplate of one clause) ? ;
 fn boilerplate<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (rest, _) = lex(cx, Cat::Boilerplate, i)?;
+    let (rest, v) = lex(cx, Cat::Boilerplate, i)?;
     // A contrast states something of its own: "… are unlikely to see rain, but the north will
-    // have thunderstorms".
-    let stop = [" but ", ", but", " nhưng ", ", nhưng"].iter().filter_map(|w| rest.find(w)).min();
+    // have thunderstorms"; so does what follows ";" after boilerplate of one clause ("Bán kính
+    // gió mạnh cấp 6 khoảng 100km; vùng biển phía Bắc có gió cấp 8").
+    let clause = if v == "clause" { ";" } else { " but " };
+    let stop = [" but ", ", but", " nhưng ", ", nhưng", clause].iter().filter_map(|w| rest.find(w)).min();
     // The empty rest is taken at the end of `i`, not a free-standing "": spans are measured
     // from where the rest starts.
     Ok((rest.get(stop.unwrap_or(rest.len())..).unwrap_or_default(), Item::Boilerplate))
@@ -360,7 +362,10 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         && r2.len() < rest.len()
     {
         let (after, _) = value(cx, r2)?;
-        if !REACHED.iter().any(|w| after.contains(w)) {
+        let reached = |w: &&str| {
+            after.find(*w).and_then(|n| after.get(n + w.len()..)).is_some_and(|t| value(cx, t).is_ok())
+        };
+        if !REACHED.iter().any(reached) {
             return fail();
         }
         return Ok((after, Item::Change));
@@ -369,9 +374,9 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     Ok((rest, Item::Change))
 }
 
-/// Words that state the value a change reached, or what it is measured against, later in its
+/// Words that state, with a value after them, the value a change reached later in its
 /// sentence: the number of the change is then no value.
-const REACHED: [&str; 5] = ["lên mức", "xuống mức", "so với", "xuống còn", "giảm còn"];
+const REACHED: [&str; 4] = ["lên mức", "xuống mức", "xuống còn", "giảm còn"];
 
 /// The categories a plain vocabulary phrase may belong to, by priority on equal length.
 const TERMS: [Cat; 41] = [
@@ -466,7 +471,19 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let item = match cat {
         Cat::WindWord => return wind(cx, i),
         Cat::WindLight => return wind(cx, i).or(Ok((rest, Item::Filler))),
-        Cat::LevelKind | Cat::LevelWord => return level(cx, i).or(Ok((rest, Item::Filler))),
+        Cat::LevelKind | Cat::LevelWord => {
+            return level(cx, i).or_else(|_| {
+                // "có gió giật mạnh" with no level after it is the strong-gusts hazard.
+                let strong = (v == "gust")
+                    .then(|| rest.trim_start().strip_prefix("mạnh"))
+                    .flatten()
+                    .filter(|after| !after.starts_with(is_word_char));
+                Ok(match strong {
+                    Some(after) => (after, Item::Hazard(HazardKind::StrongGusts)),
+                    None => (rest, Item::Filler),
+                })
+            });
+        }
         Cat::CycloneWord => return cyclone_word(cx, i),
         Cat::CycloneMove | Cat::CycloneSpeed => return movement(cx, i).or(Ok((rest, Item::Filler))),
         Cat::WhereHead => return where_run(cx, i),
@@ -496,7 +513,19 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Cat::WavesWord => Item::WavesWord,
         Cat::TideWord => Item::TideWord,
         Cat::Exception => Item::Exception,
-        Cat::Trend => Item::Trend { grows: v == "grows" },
+        Cat::Trend => {
+            // "will decrease by 3-5 degrees", "sẽ tăng 2-3 độ": a trend with an amount is a
+            // change, and the amount no value.
+            let amount = rest.trim_start();
+            let amount = amount.strip_prefix("by ").unwrap_or(amount);
+            if amount.starts_with(|c: char| c.is_ascii_digit())
+                && let Ok((r, q)) = value(cx, amount)
+                && q.unit != Unit::None
+            {
+                return Ok((r, Item::Change));
+            }
+            Item::Trend { grows: v == "grows" }
+        }
         Cat::LowPressure => Item::LowPressure,
         _ => Item::Filler,
     };
