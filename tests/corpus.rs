@@ -1451,8 +1451,13 @@ fn review_of_the_days_rules() {
     // A place's number is its temperature; a number after unknown words is not.
     assert_eq!(temps("Nhiệt độ thấp nhất 20-22 độ, đỉnh Mẫu Sơn 12."), [r(20.0, 22.0), r(12.0, 12.0)]);
     // An ellipsis before a small letter ends no sentence.
-    let wheres = wheres("Các tỉnh Lai Châu, Điện Biên, Sơn La… có mưa vừa, mưa to.", LangChoice::Vi);
-    assert_eq!(wheres, [Some("Các tỉnh Lai Châu, Điện Biên, Sơn La".to_owned())]);
+    let listed = wheres("Các tỉnh Lai Châu, Điện Biên, Sơn La… có mưa vừa, mưa to.", LangChoice::Vi);
+    assert_eq!(listed, [Some("Các tỉnh Lai Châu, Điện Biên, Sơn La".to_owned())]);
     // Thunderclouds after "có" are no thunderstorm.
     assert_eq!(kinds("Có mây dông phát triển ở phía tây."), Vec::<&str>::new());
+    // After something said in its clause, "và" starts another clause's place.
+    assert_eq!(
+        wheres("Trời nắng nóng ở đồng bằng và vùng núi có mưa rào.", LangChoice::Vi),
+        [None, Some("vùng núi".to_owned())]
+    );
 }

@@ -128,6 +128,9 @@ pub struct Ctx<'a> {
     next_digit: Cell<(usize, usize)>,
     /// Whether the line names a longitude anywhere (see [`Ctx::mentions_longitude`]).
     longitude: Cell<Option<bool>>,
+    /// Whether a phrase that states something (not a place, time, filler or comma) was read
+    /// in the current clause of the sentence being read: set by `phrase::sentence_into`.
+    pub(crate) stated_in_clause: Cell<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -141,6 +144,7 @@ impl<'a> Ctx<'a> {
             cache,
             next_digit: Cell::new((usize::MAX, 0)),
             longitude: Cell::new(None),
+            stated_in_clause: Cell::new(false),
         }
     }
 

@@ -28,6 +28,7 @@ pub fn sentence(cx: &Ctx<'_>, text: &str) -> Vec<Raw> {
 /// [`sentence`] into a buffer the caller reuses (cleared first).
 pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
     out.clear();
+    cx.stated_in_clause.set(false);
     let mut i = text;
     while let Ok((rest, ())) = ws(i) {
         i = rest;
@@ -38,6 +39,25 @@ pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
         match item(cx, i) {
             // Every rule consumes at least one character, so the loop always ends.
             Ok((rest, it)) if rest.len() < i.len() => {
+                // A clause ends at a comma or semicolon; a phenomenon or a reading says
+                // something in it (qualifiers, places and topic words do not).
+                match it {
+                    Item::Comma | Item::Semicolon => cx.stated_in_clause.set(false),
+                    Item::Wind { .. }
+                    | Item::Level { .. }
+                    | Item::Value(_)
+                    | Item::Rain { .. }
+                    | Item::Thunderstorm
+                    | Item::Hazard(_)
+                    | Item::Sky(_)
+                    | Item::SkyFewToClear
+                    | Item::Heat(_)
+                    | Item::Cold(_)
+                    | Item::Fog(_)
+                    | Item::NoRain
+                    | Item::SeaState(_) => cx.stated_in_clause.set(true),
+                    _ => {}
+                }
                 out.push(Raw { start, end: cx.off(rest.trim_end_matches(' ')).max(start + 1), item: it });
                 i = rest;
             }
@@ -884,9 +904,13 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             .or_else(|| word("and"))
             .or_else(|| word("from"))
             .or_else(|| word("to"));
-        // "và"/"and" also joins two areas: "the Northern midlands and mountains".
-        let joins_areas =
-            || word("và").or_else(|| word("and")).is_some_and(|a| lex(cx, Cat::WhereHead, a).is_ok());
+        // "và"/"and" also joins two areas: "the Northern midlands and mountains"; not after
+        // something said in the clause, where the second area starts a clause of its own
+        // ("Trời nắng nóng ở đồng bằng và vùng núi có mưa rào").
+        let joins_areas = || {
+            !cx.stated_in_clause.get()
+                && word("và").or_else(|| word("and")).is_some_and(|a| lex(cx, Cat::WhereHead, a).is_ok())
+        };
         match after {
             Some(a) if name_words(cx, a).is_some() => i = a,
             Some(a) if joins_areas() => {
