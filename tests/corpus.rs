@@ -1172,17 +1172,19 @@ fn words_found_on_unseen_bulletins() {
     assert_eq!(bounds, [Some(Bound::High)]);
 }
 
+/// The temperature of each temperature fact of `input`, read in Vietnamese.
+fn temps(input: &str) -> Vec<Option<Range>> {
+    parse(input, &opts())
+        .facts()
+        .filter_map(|f| match f.body {
+            FactBody::Temperature { celsius, .. } => Some(Some(celsius)),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn numbers_that_are_no_reading_of_their_topic() {
-    let temps = |t: &str| -> Vec<Option<Range>> {
-        parse(t, &opts())
-            .facts()
-            .filter_map(|f| match f.body {
-                FactBody::Temperature { celsius, .. } => Some(Some(celsius)),
-                _ => None,
-            })
-            .collect()
-    };
     // A bare number after unknown words is another reading ("chỉ số UV … (5)").
     assert_eq!(
         temps("Nhiệt độ cao nhất từ 31-33 độ C và chỉ số tia cực tím ở mức rất cao (9)."),
@@ -1396,15 +1398,6 @@ fn english_thunderstorms_that_bring_hazards_and_translated_gusts() {
 /// Inputs a review of the day's rules found mishandled; each gave the wrong facts before its fix.
 #[test]
 fn review_of_the_days_rules() {
-    let temps = |t: &str| -> Vec<Option<Range>> {
-        parse(t, &opts())
-            .facts()
-            .filter_map(|f| match f.body {
-                FactBody::Temperature { celsius, .. } => Some(Some(celsius)),
-                _ => None,
-            })
-            .collect()
-    };
     // A comparison later in the sentence does not make the value reached a change.
     assert_eq!(temps("Nhiệt độ thấp nhất giảm xuống 12-14 độ, giảm 5-7 độ so với hôm qua."), [r(12.0, 14.0)]);
     // "có gió giật mạnh cấp 7" after a wind is its gust.

@@ -212,12 +212,7 @@ impl<'a> Builder<'a> {
         if self.facts.len() == s.first_fact && !self.extended {
             self.cyclone_at_sea(&mut s);
         }
-        self.previous_wind = self.facts.get(s.first_fact..).and_then(|made| {
-            made.iter().rev().find_map(|f| match &f.body {
-                FactBody::Wind(w) if !w.from.is_empty() => Some(w.from.clone()),
-                _ => None,
-            })
-        });
+        self.previous_wind = self.last_wind_from(s.first_fact);
         let added_to_earlier = self.extended && self.facts.len() == s.first_fact;
         self.facts.len() - s.first_fact + usize::from(added_to_earlier)
     }
@@ -235,7 +230,7 @@ impl<'a> Builder<'a> {
                 let after_hazards = self.facts.len() > s.first_fact
                     && matches!(self.facts.last(), Some(Fact { body: FactBody::Hazard { .. }, .. }));
                 let other_topic = |r: &Raw| {
-                    (produces_fact(&r.item)
+                    (r.item.produces_fact()
                         || matches!(r.item, Item::WavesWord | Item::TempWord | Item::HumidityWord(_)))
                         && !matches!(r.item, Item::Hazard(_) | Item::Thunderstorm)
                 };
@@ -265,7 +260,7 @@ impl<'a> Builder<'a> {
                     let place = s.items.iter().position(|r| matches!(r.item, Item::Where));
                     let fact_of_place = place
                         .and_then(|p| s.items.get(p..))
-                        .and_then(|after| after.iter().find(|r| produces_fact(&r.item)))
+                        .and_then(|after| after.iter().find(|r| r.item.produces_fact()))
                         .map(|r| r.start);
                     if s.items.get(k + 1).is_some_and(|r| matches!(r.item, Item::Where))
                         && s.when.zip(fact_of_place).is_some_and(|((a, _), f)| f < a)
@@ -801,7 +796,7 @@ impl<'a> Builder<'a> {
             return false;
         }
         let before = s.items.get(s.clause_first_item..k).unwrap_or(&[]);
-        before.iter().rev().find(|r| !r.item.is_neutral()).is_some_and(|r| produces_fact(&r.item))
+        before.iter().rev().find(|r| !r.item.is_neutral()).is_some_and(|r| r.item.produces_fact())
     }
 
     /// Applies a trailing qualifier to the facts of the current clause.
@@ -1002,13 +997,17 @@ impl<'a> Builder<'a> {
     /// The direction of the last wind of this sentence that has one, else of the sentence
     /// before.
     fn wind_before(&self, s: &Sentence<'_>) -> Option<Vec<Compass>> {
-        let here = self.facts.get(s.first_fact..).and_then(|made| {
+        self.last_wind_from(s.first_fact).or_else(|| self.previous_wind.clone())
+    }
+
+    /// The direction of the last wind fact made since fact `first` that has one.
+    fn last_wind_from(&self, first: usize) -> Option<Vec<Compass>> {
+        self.facts.get(first..).and_then(|made| {
             made.iter().rev().find_map(|f| match &f.body {
                 FactBody::Wind(w) if !w.from.is_empty() => Some(w.from.clone()),
                 _ => None,
             })
-        });
-        here.or_else(|| self.previous_wind.clone())
+        })
     }
 
     /// A wind fact with one level of `kind` said of an area ("vùng ven biển cấp 6"), blowing
@@ -1291,27 +1290,7 @@ fn leads_fact(items: &[Raw], k: usize) -> bool {
             !r.item.is_neutral()
                 && !matches!(r.item, Item::Likelihood | Item::Condition(_) | Item::Coverage(_))
         })
-        .is_some_and(|r| produces_fact(&r.item))
-}
-
-fn produces_fact(item: &Item) -> bool {
-    matches!(
-        item,
-        Item::Wind { .. }
-            | Item::Level { .. }
-            | Item::Value(_)
-            | Item::Rain { .. }
-            | Item::Thunderstorm
-            | Item::Hazard(_)
-            | Item::Sky(_)
-            | Item::SkyFewToClear
-            | Item::Heat(_)
-            | Item::Cold(_)
-            | Item::Fog(_)
-            | Item::NoRain
-            | Item::SeaState(_)
-            | Item::Risk { .. }
-    )
+        .is_some_and(|r| r.item.produces_fact())
 }
 
 fn slot_free(w: &Wind, kind: LevelKind) -> bool {

@@ -43,19 +43,7 @@ pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
                 // something in it (qualifiers, places and topic words do not).
                 match it {
                     Item::Comma | Item::Semicolon => cx.stated_in_clause.set(false),
-                    Item::Wind { .. }
-                    | Item::Level { .. }
-                    | Item::Value(_)
-                    | Item::Rain { .. }
-                    | Item::Thunderstorm
-                    | Item::Hazard(_)
-                    | Item::Sky(_)
-                    | Item::SkyFewToClear
-                    | Item::Heat(_)
-                    | Item::Cold(_)
-                    | Item::Fog(_)
-                    | Item::NoRain
-                    | Item::SeaState(_) => cx.stated_in_clause.set(true),
+                    ref x if x.produces_fact() => cx.stated_in_clause.set(true),
                     _ => {}
                 }
                 out.push(Raw { start, end: cx.off(rest.trim_end_matches(' ')).max(start + 1), item: it });

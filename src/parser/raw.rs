@@ -129,6 +129,27 @@ impl Item {
         )
     }
 
+    /// Items that state a phenomenon or a reading, of which a fact is made.
+    pub fn produces_fact(&self) -> bool {
+        matches!(
+            self,
+            Item::Wind { .. }
+                | Item::Level { .. }
+                | Item::Value(_)
+                | Item::Rain { .. }
+                | Item::Thunderstorm
+                | Item::Hazard(_)
+                | Item::Sky(_)
+                | Item::SkyFewToClear
+                | Item::Heat(_)
+                | Item::Cold(_)
+                | Item::Fog(_)
+                | Item::NoRain
+                | Item::SeaState(_)
+                | Item::Risk { .. }
+        )
+    }
+
     /// Items that speak of a storm or depression: its name, position or strength.
     pub fn names_cyclone(&self) -> bool {
         matches!(self, Item::CycloneWord { .. } | Item::CyclonePosition(_) | Item::CycloneStrength(_))
