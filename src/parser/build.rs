@@ -8,21 +8,21 @@
 //! does not have one yet.
 
 use crate::bulletin::{
-    Bound, ColdSeverity, Compass, Condition, Coverage, Cyclone, CycloneCategory, Fact, FactBody, FogDensity,
-    HazardKind, Intensity, Likelihood, Moving, Qualifiers, RainForm, Range, SkyCover, Span, Stat, Wind,
+    Bound, ColdSeverity, Condition, Coverage, Cyclone, CycloneCategory, Fact, FactBody, FogDensity,
+    HazardKind, Likelihood, Moving, Qualifiers, RainForm, Range, SkyCover, Span, Stat, Wind,
 };
 
 use super::lexicon::{Cat, Lexicon};
 use super::normalize::{Normalized, is_upper};
 use super::phrase::bare_place;
 use super::quantity::Unit;
-use super::raw::{Item, LevelKind, Raw};
+use super::raw::{Directions, Intensities, Item, LevelKind, Raw};
 
 /// What the sentence is talking about: where a bare value or level goes.
 #[derive(Debug, Clone, PartialEq)]
 enum Topic {
     None,
-    Wind { fact: Option<usize>, from: Vec<Compass>, start: usize },
+    Wind { fact: Option<usize>, from: Directions, start: usize },
     Temperature,
     Humidity(Option<Stat>),
     Visibility,
@@ -54,7 +54,7 @@ pub struct Builder<'a> {
     /// The direction of the last wind of the previous sentence, when it had one: a sentence
     /// that only gives an area's level ("Gió đông bắc cấp 4-5. Riêng phía Đông cấp 6") is an
     /// exception to it and keeps its direction.
-    previous_wind: Option<Vec<Compass>>,
+    previous_wind: Option<Directions>,
     /// A low-pressure area ("vùng áp thấp") was named after the last tropical cyclone word: a
     /// position now is the low's, which is no cyclone fact (a fisherman must not be told of a
     /// storm that is not there).
@@ -393,10 +393,10 @@ impl<'a> Builder<'a> {
                 // 5; từ ngày mai gió mạnh dần lên cấp 6-7").
                 let from = match &s.topic {
                     Topic::Wind { from: before, .. } if from.is_empty() && (s.excepted_clause || *rises) => {
-                        before.clone()
+                        *before
                     }
                     _ if from.is_empty() && *rises => self.wind_before(s).unwrap_or_default(),
-                    _ => from.clone(),
+                    _ => *from,
                 };
                 s.exception = false;
                 if *monsoon && level.is_none() && !light {
@@ -431,7 +431,7 @@ impl<'a> Builder<'a> {
                 let mut fact = None;
                 if level.is_some() || *light {
                     let w = Wind {
-                        from: from.clone(),
+                        from: from.to_vec(),
                         level: *level,
                         light: light.then_some(true),
                         ..Wind::default()
@@ -486,7 +486,7 @@ impl<'a> Builder<'a> {
                 if matches!(s.topic, Topic::Humidity(_)) {
                     s.topic = Topic::None;
                 }
-                self.rain(s, k, *form, intensity);
+                self.rain(s, k, *form, *intensity);
             }
             Item::Thunderstorm => {
                 // "Thunderstorms are likely to cause tornadoes, lightning and strong gusts": the
@@ -597,8 +597,8 @@ impl<'a> Builder<'a> {
                     }
                     self.cyclone_number = *number;
                 }
-                if name.is_some() {
-                    self.cyclone_name.clone_from(name);
+                if let Some((x, y)) = name {
+                    self.cyclone_name = Some(slice(self.input, s.norm, *x, *y).to_uppercase());
                 }
                 s.topic = Topic::Cyclone;
             }
@@ -646,7 +646,7 @@ impl<'a> Builder<'a> {
                         j != k && (r.item.names_cyclone() || matches!(r.item, Item::Movement { .. }))
                     });
                 if category.is_none() && !storm_named {
-                    s.topic = Topic::Wind { fact: None, from: Vec::new(), start: a };
+                    s.topic = Topic::Wind { fact: None, from: Directions::default(), start: a };
                     return;
                 }
                 // "… vùng gần tâm áp thấp nhiệt đới" says what the current system is.
@@ -676,9 +676,9 @@ impl<'a> Builder<'a> {
                             .any(|r| matches!(r.item, Item::Movement { .. }))
                     })
                 {
-                    for d in toward {
-                        if !m.toward.contains(d) {
-                            m.toward.push(*d);
+                    for d in toward.iter() {
+                        if !m.toward.contains(&d) {
+                            m.toward.push(d);
                         }
                     }
                     if m.kmh.is_none() {
@@ -702,7 +702,7 @@ impl<'a> Builder<'a> {
                 };
                 if let Some(f) = self.facts.get_mut(idx) {
                     if let FactBody::Cyclone(c) = &mut f.body {
-                        c.moving = Some(Moving { toward: toward.clone(), kmh: *kmh });
+                        c.moving = Some(Moving { toward: toward.to_vec(), kmh: *kmh });
                     }
                     self.extended |= extend(self.input, s.norm, f, b);
                 }
@@ -942,9 +942,8 @@ impl<'a> Builder<'a> {
                     Some(i) => i,
                     None => {
                         // An exception opens a new fact that keeps only the direction.
-                        let from_ = from.clone();
                         let begin = if fact.is_none() { start } else { self.clause_begin(s, a) };
-                        let w = Wind { from: from_, ..Wind::default() };
+                        let w = Wind { from: from.to_vec(), ..Wind::default() };
                         let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
                         s.exception = false;
                         s.topic = Topic::Wind { fact: Some(idx), from, start };
@@ -966,9 +965,9 @@ impl<'a> Builder<'a> {
                     let begin = self.clause_begin(s, a);
                     let excepted = s.excepted_clause || s.where_.is_some();
                     let from = if excepted && self.facts.len() == s.first_fact {
-                        self.previous_wind.clone().unwrap_or_default()
+                        self.previous_wind.unwrap_or_default()
                     } else {
-                        Vec::new()
+                        Directions::default()
                     };
                     self.area_wind(s, from, kind, range, begin, b);
                 }
@@ -981,7 +980,7 @@ impl<'a> Builder<'a> {
             {
                 let wind = self.facts.get(s.first_fact..).and_then(|made| {
                     made.iter().rev().find_map(|f| match &f.body {
-                        FactBody::Wind(w) => Some(w.from.clone()),
+                        FactBody::Wind(w) => Some(Directions::from_slice(&w.from)),
                         _ => None,
                     })
                 });
@@ -996,15 +995,15 @@ impl<'a> Builder<'a> {
 
     /// The direction of the last wind of this sentence that has one, else of the sentence
     /// before.
-    fn wind_before(&self, s: &Sentence<'_>) -> Option<Vec<Compass>> {
-        self.last_wind_from(s.first_fact).or_else(|| self.previous_wind.clone())
+    fn wind_before(&self, s: &Sentence<'_>) -> Option<Directions> {
+        self.last_wind_from(s.first_fact).or(self.previous_wind)
     }
 
     /// The direction of the last wind fact made since fact `first` that has one.
-    fn last_wind_from(&self, first: usize) -> Option<Vec<Compass>> {
+    fn last_wind_from(&self, first: usize) -> Option<Directions> {
         self.facts.get(first..).and_then(|made| {
             made.iter().rev().find_map(|f| match &f.body {
-                FactBody::Wind(w) if !w.from.is_empty() => Some(w.from.clone()),
+                FactBody::Wind(w) if !w.from.is_empty() => Some(Directions::from_slice(&w.from)),
                 _ => None,
             })
         })
@@ -1015,13 +1014,13 @@ impl<'a> Builder<'a> {
     fn area_wind(
         &mut self,
         s: &mut Sentence<'_>,
-        from: Vec<Compass>,
+        from: Directions,
         kind: LevelKind,
         range: Range,
         begin: usize,
         b: usize,
     ) {
-        let mut w = Wind { from: from.clone(), ..Wind::default() };
+        let mut w = Wind { from: from.to_vec(), ..Wind::default() };
         set_slot(&mut w, kind, range);
         let idx = self.push(s, FactBody::Wind(Box::new(w)), begin, b);
         s.topic = Topic::Wind { fact: Some(idx), from, start: begin };
@@ -1144,8 +1143,8 @@ impl<'a> Builder<'a> {
             Topic::Wind { fact: None, .. } if s.items.iter().any(|r| r.item.names_cyclone()) => self.cyclone,
             // A wind from a direction with a speed and no level: "Gió Đông Bắc 3 - 4m/s".
             Topic::Wind { fact: None, from, start } if !from.is_empty() => {
-                let (from, start) = (from.clone(), *start);
-                let w = Wind { from: from.clone(), ..Wind::default() };
+                let (from, start) = (*from, *start);
+                let w = Wind { from: from.to_vec(), ..Wind::default() };
                 let i = self.push(s, FactBody::Wind(Box::new(w)), start, b);
                 s.topic = Topic::Wind { fact: Some(i), from, start };
                 Some(i)
@@ -1226,7 +1225,7 @@ impl<'a> Builder<'a> {
         false
     }
 
-    fn rain(&mut self, s: &mut Sentence<'_>, k: usize, form: Option<RainForm>, intensity: &[Intensity]) {
+    fn rain(&mut self, s: &mut Sentence<'_>, k: usize, form: Option<RainForm>, intensity: Intensities) {
         let Some(raw) = s.items.get(k) else { return };
         let (a, b) = (raw.start, raw.end);
         // "Mưa lớn có khả năng gây lũ quét", "Localized heavy rain can cause flash floods": rain
@@ -1263,12 +1262,7 @@ impl<'a> Builder<'a> {
                 {
                     *fm = nf;
                 }
-                for x in intensity {
-                    if !it.contains(x) {
-                        it.push(*x);
-                    }
-                }
-                it.sort();
+                *it = it.iter().copied().chain(intensity.iter()).collect::<Intensities>().to_vec();
             }
             self.extended |= extend(self.input, s.norm, f, b);
             s.last_rain = merge_into.map(|f| (f, k));

@@ -10,7 +10,7 @@ use nom::combinator::{opt, recognize};
 use super::lexicon::{Cat, CatOrder, CatSet};
 use super::normalize::{is_word_char, small_letter};
 use super::quantity::{Unit, hours_count, level_range, lex, number, unit, value, ws};
-use super::raw::{Item, LevelKind, Raw};
+use super::raw::{Directions, Intensities, Item, LevelKind, Raw};
 use super::{Ctx, PResult};
 use crate::bulletin::{Compass, CycloneCategory, HazardKind};
 
@@ -545,9 +545,9 @@ fn parse_enum<T: FromStr>(v: &str) -> Result<T, nom::Err<()>> {
 }
 
 // direction_list = direction , { ( "đến" | "-" | "và" | "," | "chuyển" ) , direction } ;
-pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Vec<Compass>> {
+pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Directions> {
     let (mut i, first) = lex(cx, Cat::Direction, i)?;
-    let mut out = vec![parse_enum::<Compass>(first)?];
+    let mut out = Directions::from_slice(&[parse_enum::<Compass>(first)?]);
     loop {
         let (j, ()) = ws(i)?;
         let j = j
@@ -557,19 +557,21 @@ pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Vec<Compass>>
             .or_else(|| j.strip_prefix("chuyển").or_else(|| j.strip_prefix("or")));
         let Some(j) = j else { break };
         match lex(cx, Cat::Direction, j) {
-            Ok((rest, d)) if out.len() < 4 => {
+            Ok((rest, d)) if out.len() < Directions::MAX => {
                 let d: Compass = parse_enum(d)?;
                 let comma = i.trim_start().starts_with(',');
                 let dash = i.trim_start().starts_with('-');
-                match out.last().copied().and_then(|p| Compass::between(p, d)) {
+                match out.last().and_then(|p| Compass::between(p, d)) {
                     // English translates one Vietnamese direction with two words; Vietnamese
                     // writes a point of the sixteen with a dash ("tây - tây bắc" is west-northwest).
                     Some(mid)
                         if (dash || comma && cx.lang == crate::bulletin::Language::En) && out.len() == 1 =>
                     {
-                        out = vec![mid];
+                        out = Directions::from_slice(&[mid]);
                     }
-                    _ => out.push(d),
+                    _ => {
+                        out.push(d);
+                    }
                 }
                 i = rest;
             }
@@ -595,7 +597,7 @@ const WIND_STEPS: CatSet = CatSet::of(&[
 fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (mut i, kind) = lex(cx, Cat::WindWord, i).or(Ok::<_, nom::Err<()>>((i, "plain")))?;
     let monsoon = kind == "monsoon";
-    let mut from = Vec::new();
+    let mut from = Directions::default();
     // "light winds": the English says the wind is light before naming it.
     let mut light = kind == "light";
     let mut level = None;
@@ -709,7 +711,7 @@ fn cyclone_word<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         _ => (j, None),
     };
     let (i, name) = match name_words(cx, i) {
-        Some((r, s, e)) => (r, cx.original(s, e).map(|n| n.to_uppercase())),
+        Some((r, s, e)) => (r, Some((s, e))),
         None => (i, None),
     };
     Ok((i, Item::CycloneWord { category, number: number_, name }))
@@ -720,7 +722,7 @@ fn movement<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (i, _) = opt(|i| lex(cx, Cat::CycloneMove, i)).parse(i)?;
     // "Hướng di chuyển: Tây Bắc": a label's colon.
     let (mut i, _) = opt((ws, char(':'))).parse(i)?;
-    let mut toward = Vec::new();
+    let mut toward = Directions::default();
     for _ in 0..3 {
         if let Ok((r, d)) = direction_list(cx, i) {
             toward = d;
@@ -796,7 +798,7 @@ const OTHER_PHENOMENA: CatSet = CatSet::of(&[
 // rain_term = rain_form | rain_intensity ;
 fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut form = None;
-    let mut intensity = Vec::new();
+    let mut intensity = Intensities::default();
     let mut i = i;
     let mut first = true;
     loop {
@@ -823,9 +825,7 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
                 form = Some(crate::bulletin::RainForm::Rain);
             }
             let it = parse_enum(v)?;
-            if !intensity.contains(&it) {
-                intensity.push(it);
-            }
+            intensity.insert(it);
             // "mưa rào nhẹ" is showers, light.
             if i.trim_start().starts_with("mưa rào") {
                 form = Some(crate::bulletin::RainForm::Showers);
@@ -847,7 +847,6 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     if first {
         return fail();
     }
-    intensity.sort();
     Ok((i, Item::Rain { form, intensity }))
 }
 
@@ -1081,7 +1080,7 @@ mod tests {
             it,
             vec![Item::Wind {
                 monsoon: false,
-                from: vec![Compass::NE, Compass::N],
+                from: Directions::from_slice(&[Compass::NE, Compass::N]),
                 light: false,
                 level: Some(Range::new(Some(3.0), Some(4.0))),
                 strong: false,
@@ -1100,9 +1099,9 @@ mod tests {
     fn movement_with_the_verb_again_before_its_speed() {
         let kmh = Some(Range::new(Some(10.0), Some(15.0)));
         let it = items_in(Language::En, "turn north, northeast, move at 10 to 15km per hour");
-        assert_eq!(it, vec![Item::Movement { toward: vec![Compass::NNE], kmh }]);
+        assert_eq!(it, vec![Item::Movement { toward: Directions::from_slice(&[Compass::NNE]), kmh }]);
         let it = items_in(Language::En, "moving mainly northwest at 10 to 15km per hour");
-        assert_eq!(it, vec![Item::Movement { toward: vec![Compass::NW], kmh }]);
+        assert_eq!(it, vec![Item::Movement { toward: Directions::from_slice(&[Compass::NW]), kmh }]);
     }
 
     #[test]

@@ -23,12 +23,134 @@ pub enum LevelKind {
     Rise,
 }
 
-/// One recognised phrase.
-#[derive(Debug, Clone, PartialEq)]
+/// Compass points in the order they are written, at most [`Directions::MAX`]
+/// (`direction_list` reads no more). A copy, not a list on the heap: items are made and
+/// dropped at every phrase, and with nothing to free they need no clean-up code either.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Directions {
+    len: u8,
+    points: [Option<Compass>; Directions::MAX],
+}
+
+impl Directions {
+    pub const MAX: usize = 4;
+
+    /// The first [`Directions::MAX`] points of `points`.
+    pub fn from_slice(points: &[Compass]) -> Self {
+        let mut d = Self::default();
+        for &p in points {
+            d.push(p);
+        }
+        d
+    }
+
+    /// Adds `p` at the end; `false` (and nothing added) when the list is full.
+    pub fn push(&mut self, p: Compass) -> bool {
+        match self.points.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = Some(p);
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn last(&self) -> Option<Compass> {
+        self.iter().last()
+    }
+
+    pub fn contains(&self, p: Compass) -> bool {
+        self.iter().any(|q| q == p)
+    }
+
+    /// The points in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = Compass> + '_ {
+        self.points.iter().take(self.len()).flatten().copied()
+    }
+
+    pub fn to_vec(&self) -> Vec<Compass> {
+        self.iter().collect()
+    }
+}
+
+impl std::fmt::Debug for Directions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// A set of rain intensities, read in increasing order (a bit for each, by its place in
+/// [`Intensities::ORDER`]): a copy, as [`Directions`].
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Intensities(u8);
+
+impl Intensities {
+    /// Every intensity, weakest first: the order of [`Intensity`]'s variants (tested).
+    const ORDER: [Intensity; 4] =
+        [Intensity::Light, Intensity::Moderate, Intensity::Heavy, Intensity::VeryHeavy];
+
+    fn bit(it: Intensity) -> u8 {
+        let at = Self::ORDER.iter().position(|&o| o == it).unwrap_or(0);
+        1 << at
+    }
+
+    pub fn insert(&mut self, it: Intensity) {
+        self.0 |= Self::bit(it);
+    }
+
+    pub fn contains(&self, it: Intensity) -> bool {
+        self.0 & Self::bit(it) != 0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The intensities of the set, weakest first.
+    pub fn iter(&self) -> impl Iterator<Item = Intensity> + '_ {
+        Self::ORDER.into_iter().enumerate().filter(|&(n, _)| self.0 & (1 << n) != 0).map(|(_, it)| it)
+    }
+
+    pub fn to_vec(&self) -> Vec<Intensity> {
+        self.iter().collect()
+    }
+}
+
+impl FromIterator<Intensity> for Intensities {
+    fn from_iter<I: IntoIterator<Item = Intensity>>(iter: I) -> Self {
+        let mut set = Self::default();
+        for it in iter {
+            set.insert(it);
+        }
+        set
+    }
+}
+
+impl std::fmt::Debug for Intensities {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// One recognised phrase. A copy (it owns nothing on the heap; see [`Directions`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Item {
     Wind {
         monsoon: bool,
-        from: Vec<Compass>,
+        from: Directions,
         light: bool,
         level: Option<Range>,
         strong: bool,
@@ -49,7 +171,7 @@ pub enum Item {
     TideWord,
     Rain {
         form: Option<RainForm>,
-        intensity: Vec<Intensity>,
+        intensity: Intensities,
     },
     Thunderstorm,
     Hazard(HazardKind),
@@ -68,7 +190,8 @@ pub enum Item {
     CycloneWord {
         category: CycloneCategory,
         number: Option<u32>,
-        name: Option<String>,
+        /// Where the name is in the normalised line ("bão số 3 Yagi").
+        name: Option<(usize, usize)>,
     },
     /// "vị trí tâm bão", "vị trí tâm áp thấp nhiệt đới": the category when the phrase names one.
     CyclonePosition(Option<CycloneCategory>),
@@ -79,7 +202,7 @@ pub enum Item {
     /// "sức gió mạnh nhất vùng gần tâm áp thấp nhiệt đới": the category when the phrase names one.
     CycloneStrength(Option<CycloneCategory>),
     Movement {
-        toward: Vec<Compass>,
+        toward: Directions,
         kmh: Option<Range>,
     },
     Coverage(Coverage),
@@ -157,9 +280,36 @@ impl Item {
 }
 
 /// An item with its span in the normalised line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Raw {
     pub start: usize,
     pub end: usize,
     pub item: Item,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::VariantNames;
+
+    #[test]
+    fn intensities_in_the_order_of_the_enum() {
+        let names: Vec<&str> = Intensities::ORDER.iter().map(|&i| i.into()).collect();
+        assert_eq!(names, Intensity::VARIANTS);
+        let set: Intensities =
+            [Intensity::VeryHeavy, Intensity::Light, Intensity::VeryHeavy].into_iter().collect();
+        assert_eq!(set.to_vec(), vec![Intensity::Light, Intensity::VeryHeavy]);
+        assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn directions_keep_their_order_and_stop_at_four() {
+        let mut d = Directions::default();
+        for p in [Compass::NE, Compass::N, Compass::E, Compass::S, Compass::W] {
+            d.push(p);
+        }
+        assert_eq!(d.to_vec(), vec![Compass::NE, Compass::N, Compass::E, Compass::S]);
+        assert_eq!(d.last(), Some(Compass::S));
+        assert_eq!(format!("{d:?}"), "[NE, N, E, S]");
+    }
 }
