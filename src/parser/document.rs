@@ -34,7 +34,8 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         let norm = &buffer;
         let cx = Ctx::new(language, input, norm);
         let body = norm.text.trim_end();
-        if body.trim().is_empty() {
+        // Blank to its end once its end is trimmed: empty.
+        if body.is_empty() {
             continue;
         }
         // issued_line = ? a line stating when the bulletin was issued ? ;
@@ -289,11 +290,15 @@ fn full_stop(text: &str, start: usize, i: usize) -> bool {
     let prev = text.get(..i).and_then(|t| t.chars().next_back());
     let next = text.get(i + 1..).and_then(|t| t.chars().next());
     let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
-    let word = text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
+    // The word before the stop, looked for only after a letter (most stops end a sentence
+    // after a digit or a word that is no abbreviation, and this is asked at each).
+    let word = || text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
     let number_next =
         || text.get(i + 1..).is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    let abbrev = prev.is_some_and(is_letter)
-        && (ABBREVIATIONS.contains(&word) || (NUMBER_ABBREVIATIONS.contains(&word) && number_next()));
+    let abbrev = prev.is_some_and(is_letter) && {
+        let word = word();
+        ABBREVIATIONS.contains(&word) || (NUMBER_ABBREVIATIONS.contains(&word) && number_next())
+    };
     !digits && !abbrev
 }
 

@@ -182,12 +182,16 @@ impl<'a> Ctx<'a> {
 
     /// The vocabulary phrases that start at `i`.
     pub fn vocab(&self, i: &str) -> Candidates<'static> {
+        // The end of a sentence, asked about after its last phrase: nothing starts there.
+        if i.is_empty() {
+            return Candidates::default();
+        }
         let base = self.norm.text.as_ptr() as usize;
         let at = (i.as_ptr() as usize).wrapping_sub(base);
         // Only a slice of the normalised text is cached, keyed by where it starts and ends (a
         // phrase cannot match past the end of the slice, so the end matters); anything else
         // (a string built by a caller) is looked up without the cache.
-        if i.is_empty() || at >= self.norm.text.len() || self.norm.text.len() - at < i.len() {
+        if at >= self.norm.text.len() || self.norm.text.len() - at < i.len() {
             return self.lex.at(i);
         }
         let key = (at, i.len());

@@ -111,6 +111,10 @@ type Rule = for<'a> fn(&Ctx<'_>, &'a str) -> PResult<'a, Item>;
 
 // punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
 fn punctuation(i: &str) -> PResult<'_, Item> {
+    // Most items start with a letter or digit: told from the first byte.
+    if i.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return fail();
+    }
     let c = i.chars().next().ok_or(nom::Err::Error(()))?;
     let rest = i.get(c.len_utf8()..).unwrap_or("");
     match c {
