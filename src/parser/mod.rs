@@ -210,6 +210,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The longest phrase of `cat` at the start of `i`, as whole words: `(value, rest)`.
+    #[inline(always)]
     pub fn longest<'i>(&self, cat: Cat, i: &'i str) -> Option<(&'static str, &'i str)> {
         self.vocab(i).longest(cat, i)
     }
