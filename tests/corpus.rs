@@ -1454,3 +1454,59 @@ fn review_of_the_days_rules() {
         [None, Some("vùng núi".to_owned())]
     );
 }
+
+/// The temperature ranges of an English `input`.
+fn temps_en(input: &str) -> Vec<Range> {
+    parse(input, &en())
+        .facts()
+        .filter_map(|f| match f.body {
+            FactBody::Temperature { celsius, .. } => Some(celsius),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn below_zero_keeps_its_sign() {
+    let r = |a: f64, b: f64| Some(Range::new(Some(a), Some(b)));
+    assert_eq!(temps("Nhiệt độ thấp nhất tại đỉnh Phia Oắc -0,5 độ C."), [r(-0.5, -0.5)]);
+    assert_eq!(temps("Vùng núi cao có nơi từ -2 đến 1 độ C."), [r(-2.0, 1.0)]);
+    assert_eq!(
+        temps_en("Temperatures on Fansipan fell to minus 3 degrees Celsius."),
+        [Range::new(Some(-3.0), Some(-3.0))]
+    );
+    // After a number the dash joins a range, and "17-5" stays a date.
+    assert_eq!(temps("Nhiệt độ 25-27 độ C, ngày 17-5 có mưa."), [r(25.0, 27.0)]);
+}
+
+#[test]
+fn english_thousands_and_vietnamese_decimals() {
+    let mm = |input: &str, lang| -> Vec<Range> {
+        parse(input, &in_lang(lang))
+            .facts()
+            .filter_map(|f| match f.body {
+                FactBody::Rainfall { mm, .. } => Some(mm),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        mm("Rainfall in Tra My reached 1,250 mm in three days.", LangChoice::En),
+        [Range::new(Some(1250.0), Some(1250.0))]
+    );
+    assert_eq!(mm("Lượng mưa tại Trà My 125,6mm.", LangChoice::Vi), [Range::new(Some(125.6), Some(125.6))]);
+}
+
+#[test]
+fn a_weekday_heading_a_day_of_a_forecast_is_no_issue_time() {
+    // "Friday: … level 2-3" read as issued "Friday … 2-3" (2 March) lost the day's facts.
+    let doc = parse(
+        "Da Nang forecast\n\nFriday: Partly cloudy, light rain in the evening. East wind level 2-3. Highest temperature 29-31 degrees Celsius.\n",
+        &en(),
+    );
+    assert_eq!(doc.issued_at, None);
+    assert_eq!(doc.facts().map(|f| f.kind()).collect::<Vec<_>>(), ["sky", "rain", "wind", "temperature"]);
+    // A weekday with its date right after it is the issue time.
+    let doc = parse("Thứ Hai, 12/01/2026\nTrời rét, nhiệt độ thấp nhất 8-10 độ C.", &opts());
+    assert!(doc.issued_at.is_some_and(|t| t.starts_with("2026-01-12")));
+}

@@ -458,7 +458,17 @@ fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> 
     let t = strip_bullet(text);
     let labelled = cx.longest(Cat::IssuedLabel, t).is_some();
     let zoned = names_vietnam_zone(t);
-    let weekday = t.starts_with("thứ ") || t.starts_with("chủ nhật") || cx.longest(Cat::Weekday, t).is_some();
+    // A weekday opens the issue time only with its date right after it ("Thứ Sáu, 20/04/2018",
+    // "Friday, November 18, 2024"): "Friday: Cloudy, … level 2-3" opens a day of a forecast.
+    let after_weekday = cx.longest(Cat::Weekday, t).map(|(_, rest)| rest).or_else(|| {
+        t.strip_prefix("chủ nhật")
+            .or_else(|| t.strip_prefix("thứ ").map(|r| r.trim_start_matches(|c: char| c.is_alphanumeric())))
+    });
+    let weekday = after_weekday.is_some_and(|rest| {
+        let rest = rest.trim_start_matches([',', ' ']);
+        let rest = rest.strip_prefix("ngày ").unwrap_or(rest);
+        rest.starts_with(|c: char| c.is_ascii_digit()) || cx.longest(Cat::MonthName, rest).is_some()
+    });
     if !(labelled || zoned || weekday) || t.len() > 160 {
         return None;
     }

@@ -11,7 +11,7 @@ use super::lexicon::{Cat, CatOrder, CatSet};
 use super::normalize::{is_word_char, small_letter};
 use super::quantity::{Unit, hours_count, level_range, lex, number, unit, value, ws};
 use super::raw::{Directions, Intensities, Item, LevelKind, Raw};
-use super::{Ctx, PResult};
+use super::{Ctx, PResult, quantity};
 use crate::bulletin::{Compass, CycloneCategory, HazardKind};
 
 fn fail<T>() -> PResult<'static, T> {
@@ -64,6 +64,15 @@ pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
 // large result went through memory at every word (+3 % instructions).
 #[inline(always)]
 fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    // A minus sign opens a value ("-0,5 độ C", "minus 1.5 degrees") where no number stands
+    // right before it: after a number, "-" joins a range ("25-27"), and "17-5" is a date.
+    let signed = quantity::minus(i).is_some() && {
+        let at = cx.off(i);
+        at == 0 || cx.norm_text().as_bytes().get(at - 1).is_some_and(|&b| b == b' ' || b == b'(')
+    };
+    if signed && let Ok((rest, v)) = value(cx, i) {
+        return Ok((rest, Item::Value(v)));
+    }
     if let Ok(r) = punctuation(i) {
         return Ok(r);
     }

@@ -156,9 +156,16 @@ fn mangled_degree(raw: f64, after: &str) -> Option<(f64, &str)> {
     (raw.fract() == 0.0 && raw > 60.0 && (raw as i64) % 10 == 0).then_some((raw / 10.0, rest))
 }
 
-// number_unit = mangled_degree | number , [ unit ] ;
+// number_unit = mangled_degree | [ minus ] , number , [ unit ] ;
 fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
-    let (i, v) = number(i)?;
+    let (i, ()) = ws(i)?;
+    let (i, negative) = match minus(i) {
+        Some(rest) => (rest, true),
+        None => (i, false),
+    };
+    let (rest, v) = number(i)?;
+    let v = if cx.lang == crate::bulletin::Language::En { thousands(i, rest).unwrap_or(v) } else { v };
+    let (i, v) = (rest, if negative { -v } else { v });
     if let Some((v, rest)) = mangled_degree(v, i) {
         return Ok((rest, (v, Unit::Celsius)));
     }
@@ -178,6 +185,23 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
         Ok((rest, u)) => Ok((rest, (v, u))),
         Err(_) => Ok((i, (v, Unit::None))),
     }
+}
+
+// minus = "-" | "minus " | "âm " ;   (* before a digit: "-0,5 độ C", "minus 1.5 degrees" *)
+/// The text after a minus sign that stands right before a digit.
+pub fn minus(i: &str) -> Option<&str> {
+    let rest = i.strip_prefix('-').or_else(|| i.strip_prefix("minus ")).or_else(|| i.strip_prefix("âm "))?;
+    rest.starts_with(|c: char| c.is_ascii_digit()).then_some(rest)
+}
+
+/// A number English writes with a thousands comma ("1,200 mm", "12,500"): `text` is where the
+/// number starts and `rest` where it ended; `None` for any other number (Vietnamese writes a
+/// decimal comma, "135,6mm", and is not asked).
+fn thousands(text: &str, rest: &str) -> Option<f64> {
+    let written = text.get(..text.len() - rest.len())?;
+    let (high, low) = written.split_once(',')?;
+    let grouped = (1..=3).contains(&high.len()) && !high.starts_with('0') && low.len() == 3;
+    grouped.then(|| format!("{high}{low}").parse().ok()).flatten()
 }
 
 // range = number_unit , [ range_sep , number_unit ] ;
