@@ -1510,3 +1510,80 @@ fn a_weekday_heading_a_day_of_a_forecast_is_no_issue_time() {
     let doc = parse("Thứ Hai, 12/01/2026\nTrời rét, nhiệt độ thấp nhất 8-10 độ C.", &opts());
     assert!(doc.issued_at.is_some_and(|t| t.starts_with("2026-01-12")));
 }
+
+#[test]
+fn near_the_centre_of_a_depression_is_a_place() {
+    // The near-centre wind of a tropical depression was read as a second depression.
+    let doc = parse(
+        "Vùng biển giữa Biển Đông có gió mạnh cấp 6-7, vùng gần tâm áp thấp nhiệt đới cấp 8, giật cấp 10.",
+        &opts(),
+    );
+    let winds: Vec<_> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Wind(w) => Some((w.level, w.gust)),
+            _ => None,
+        })
+        .collect();
+    let r = |a: f64, b: f64| Some(Range::new(Some(a), Some(b)));
+    assert_eq!(winds, [Some((r(6.0, 7.0), None)), Some((r(8.0, 8.0), r(10.0, 10.0)))]);
+}
+
+#[test]
+fn gusts_in_thunderstorms_are_the_hazard_with_its_level() {
+    let hazards = |input: &str| -> Vec<(HazardKind, Option<Range>)> {
+        parse(input, &opts())
+            .facts()
+            .filter_map(|f| match f.body {
+                FactBody::Hazard { hazard, level } => Some((hazard, level)),
+                _ => None,
+            })
+            .collect()
+    };
+    // "trên" before a level is its open bound, not a place.
+    assert_eq!(
+        hazards("Trong cơn dông đề phòng gió giật mạnh trên cấp 8."),
+        [(HazardKind::StrongGusts, Some(Range::new(Some(8.0), None)))]
+    );
+    // Gusts with no wind named, in thunderstorms, are the strong-gusts hazard.
+    assert_eq!(
+        hazards("Trong cơn dông có thể có gió giật mạnh cấp 7-8."),
+        [(HazardKind::StrongGusts, Some(Range::new(Some(7.0), Some(8.0))))]
+    );
+    // A wind's gusts stay the wind's.
+    assert_eq!(kinds("Gió đông bắc cấp 4, có gió giật mạnh cấp 7."), ["wind"]);
+}
+
+#[test]
+fn boat_warnings_worded_with_anh_huong_state_nothing() {
+    assert!(kinds("Tàu thuyền hoạt động trên vùng biển nêu trên có nguy cơ cao chịu ảnh hưởng của gió mạnh, sóng lớn và dông lốc.").is_empty());
+    assert!(
+        kinds(
+            "Mọi phương tiện hoạt động trên biển đều có nguy cơ bị ảnh hưởng bởi dông, lốc và gió giật mạnh."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn heat_and_cold_that_end_where_they_are_named() {
+    assert!(kinds("Hà Nội hết nắng nóng.").is_empty());
+    assert!(kinds("Từ ngày 5/6, Bắc Bộ chấm dứt đợt nắng nóng.").is_empty());
+    assert!(kinds("Miền Bắc hết rét, trời ấm lên.").is_empty());
+    assert_eq!(kinds("Nắng nóng còn kéo dài đến hết ngày 20/6."), ["heat"]);
+    // "Đợt rét" takes the severity that follows it.
+    let colds = |input: &str| -> Vec<ColdSeverity> {
+        parse(input, &opts())
+            .facts()
+            .filter_map(|f| match f.body {
+                FactBody::Cold { severity } => Some(severity),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        colds("Đợt rét đậm, rét hại này kéo dài đến ngày 25/1."),
+        [ColdSeverity::Severe, ColdSeverity::Damaging]
+    );
+    assert_eq!(colds("Đợt rét hại có thể kéo dài 3 ngày."), [ColdSeverity::Damaging]);
+}

@@ -522,6 +522,9 @@ impl<'a> Builder<'a> {
                 self.push(s, FactBody::Sky { cover: SkyCover::Few }, a, b);
                 self.push(s, FactBody::Sky { cover: SkyCover::Clear }, a, b);
             }
+            // "Bắc Bộ hết nắng nóng", "chấm dứt đợt nắng nóng", "Miền Bắc hết rét": a heat or cold
+            // that ends right where it is named is no heat or cold.
+            Item::Heat(_) | Item::Cold(_) if ends_before(s.items, k) => {}
             Item::Heat(h) => {
                 // "nóng và oi bức", "sweltering under a hot weather": two words for one heat,
                 // joined by fillers only, are one fact.
@@ -957,6 +960,17 @@ impl<'a> Builder<'a> {
                     self.extended |= extend(self.input, s.norm, f, b);
                 }
             }
+            // "Trong cơn dông có thể có gió giật mạnh cấp 7-8": gusts in thunderstorms, with no
+            // wind named, are the strong-gusts hazard (the contract's "gió giật mạnh cấp 6-7").
+            Topic::None
+                if kind == LevelKind::Gust
+                    && s.condition == Some(Condition::InThunderstorms)
+                    && !self.storm_table =>
+            {
+                let begin = self.clause_begin(s, a);
+                let level = Some(range);
+                self.push(s, FactBody::Hazard { hazard: HazardKind::StrongGusts, level }, begin, b);
+            }
             Topic::None if !self.storm_table => {
                 // "Vùng biển từ Khánh Hoà đến TP HCM cấp 6, giật cấp 7-8": a wind with no word;
                 // the exception of an area to the wind of the sentence before keeps its
@@ -1272,6 +1286,15 @@ impl<'a> Builder<'a> {
         let idx = self.push(s, body, a, b);
         s.last_rain = Some((idx, k));
     }
+}
+
+/// Whether item `k` comes right after a declining trend ("hết", "chấm dứt", "kết thúc"), with
+/// only fillers between.
+fn ends_before(items: &[Raw], k: usize) -> bool {
+    items
+        .get(..k)
+        .and_then(|before| before.iter().rev().find(|r| !matches!(r.item, Item::Filler)))
+        .is_some_and(|r| matches!(r.item, Item::Trend { grows: false }))
 }
 
 /// Whether the next item of the clause that is not neutral states a fact (a leading qualifier).

@@ -498,6 +498,12 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     {
         return Ok((r, Item::Movement { toward, kmh: Some(kmh) }));
     }
+    // "gió giật mạnh trên cấp 8": an open bound before a level word, not the place word "trên".
+    if cx.vocab(i).may_start(CatSet::of(&[Cat::OpenMin]))
+        && let Ok(r) = level(cx, i)
+    {
+        return Ok(r);
+    }
     let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
     // A region named after an area word is a place ("miền Tây", "vùng núi"), not filler.
     if cat == Cat::Filler
