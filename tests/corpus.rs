@@ -1587,3 +1587,40 @@ fn heat_and_cold_that_end_where_they_are_named() {
     );
     assert_eq!(colds("Đợt rét hại có thể kéo dài 3 ngày."), [ColdSeverity::Damaging]);
 }
+
+#[test]
+fn fresh_english_review() {
+    // A storm's strength in a sentence of its own, after its position.
+    let doc = parse(
+        "At 7 a.m., the storm was located at 16.0 degrees north latitude and 113.0 degrees east longitude. Winds near the centre were at level 9, gusting to level 11.",
+        &en(),
+    );
+    let storm: Vec<_> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some((c.level, c.gust)),
+            _ => None,
+        })
+        .collect();
+    let r = |a: f64| Some(Range::new(Some(a), Some(a)));
+    assert_eq!(storm, [Some((r(9.0), r(11.0)))]);
+    // A river's alarm level is no wind; flooded streets are inundation; gusts of a level are a wind's.
+    assert!(kinds_en("Water levels on the Ca River may rise to alarm level 3.").is_empty());
+    assert_eq!(kinds_en("Low-lying areas may remain flooded until Sunday."), ["hazard"]);
+    assert_eq!(kinds_en("Tan Son Hoa station measured wind gusts of level 8."), ["wind"]);
+    // A difference is no temperature; "below freezing" with no number is no ice.
+    assert!(kinds_en("Street temperatures can be 2-3 degrees higher than forecast.").is_empty());
+    assert!(kinds_en("Temperatures in the mountains fell below freezing overnight.").is_empty());
+    // "high places" is a place, not the bound "high"; "clouds and sunshine" is partly cloudy.
+    let bounds: Vec<_> =
+        parse("Lowest temperatures of 3-6 degrees, some high places below 0 degrees.", &en())
+            .facts()
+            .map(|f| match f.body {
+                FactBody::Temperature { bound, .. } => bound,
+                _ => None,
+            })
+            .collect();
+    assert_eq!(bounds, [Some(Bound::Low), Some(Bound::Low)]);
+    assert_eq!(kinds_en("Da Nang will have clouds and sunshine."), ["sky"]);
+    assert_eq!(kinds_en("The risk of natural disasters due to strong winds at sea is at level 2."), ["risk"]);
+}

@@ -128,12 +128,33 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         || (vocab.may_start(CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge])) && number_ahead()))
         && let Ok((rest, v)) = value(cx, i)
     {
+        // "2-4 degrees higher than forecast": a difference, which is no reading.
+        if compared(rest) {
+            return Ok((rest, Item::Change));
+        }
         return Ok((rest, Item::Value(v)));
     }
     if let Ok(r) = term(cx, i) {
         return Ok(r);
     }
     name(cx, i)
+}
+
+/// Whether the text after a value compares it with another ("higher than forecast", "lower
+/// than normal"): the value is then a difference, which is no reading.
+fn compared(rest: &str) -> bool {
+    const COMPARATIVES: [&str; 8] = [
+        "higher than",
+        "lower than",
+        "warmer than",
+        "colder than",
+        "cooler than",
+        "hotter than",
+        "above normal",
+        "below normal",
+    ];
+    let rest = rest.trim_start();
+    COMPARATIVES.iter().any(|c| rest.starts_with(c))
 }
 
 // punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
