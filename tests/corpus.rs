@@ -1555,17 +1555,6 @@ fn gusts_in_thunderstorms_are_the_hazard_with_its_level() {
 }
 
 #[test]
-fn boat_warnings_worded_with_anh_huong_state_nothing() {
-    assert!(kinds("Tàu thuyền hoạt động trên vùng biển nêu trên có nguy cơ cao chịu ảnh hưởng của gió mạnh, sóng lớn và dông lốc.").is_empty());
-    assert!(
-        kinds(
-            "Mọi phương tiện hoạt động trên biển đều có nguy cơ bị ảnh hưởng bởi dông, lốc và gió giật mạnh."
-        )
-        .is_empty()
-    );
-}
-
-#[test]
 fn heat_and_cold_that_end_where_they_are_named() {
     assert!(kinds("Hà Nội hết nắng nóng.").is_empty());
     assert!(kinds("Từ ngày 5/6, Bắc Bộ chấm dứt đợt nắng nóng.").is_empty());
@@ -1623,4 +1612,60 @@ fn fresh_english_review() {
     assert_eq!(bounds, [Some(Bound::Low), Some(Bound::Low)]);
     assert_eq!(kinds_en("Da Nang will have clouds and sunshine."), ["sky"]);
     assert_eq!(kinds_en("The risk of natural disasters due to strong winds at sea is at level 2."), ["risk"]);
+}
+
+#[test]
+fn fresh_review_second_round() {
+    // Fahrenheit in brackets repeats the reading; it is no second temperature.
+    assert_eq!(
+        temps_en("Mau Son recorded minus 2 degrees Celsius (28.4 degrees Fahrenheit) this morning."),
+        [Range::new(Some(-2.0), Some(-2.0))]
+    );
+    assert_eq!(
+        temps_en("Hanoi will see 12 degrees Celsius (54 F) tonight."),
+        [Range::new(Some(12.0), Some(12.0))]
+    );
+    // Departures from the long-term average, and counts of days, are no readings.
+    assert!(kinds("Nhiệt độ trung bình cao hơn TBNN 0,5-1 độ C.").is_empty());
+    assert!(
+        kinds_en("Temperatures are forecast to be 0.5-1 degree above the multi-year average.").is_empty()
+    );
+    assert_eq!(
+        temps("Nhiệt độ trung bình 10 ngày tới phổ biến 15-18 độ C."),
+        [Some(Range::new(Some(15.0), Some(18.0)))]
+    );
+    // "3-50C" is 3 to 5 °C with its degree sign read as a 0.
+    assert_eq!(temps("Nhiệt độ thấp nhất: 3-50C."), [Some(Range::new(Some(3.0), Some(5.0)))]);
+    // A capitalised "Mù" opening a name is no mist; "khi mưa lớn" is a condition, no rain.
+    assert_eq!(kinds("Lượng mưa đo được tại Mù Cang Chải 80mm."), ["rainfall"]);
+    assert_eq!(kinds("Tầm nhìn xa giảm xuống 1-4km khi có mưa lớn."), ["visibility"]);
+    // Rain named as a cause, with words describing it before the verb, is no rain.
+    assert_eq!(kinds("Mưa lớn cường suất cao có thể gây ngập úng."), ["hazard"]);
+}
+
+#[test]
+fn review_of_the_fresh_rules() {
+    // A falling temperature before a cold word does not end the cold; "kéo dài hết tuần" is a time.
+    assert_eq!(kinds("Từ ngày 25, nhiệt độ giảm dần và trời chuyển rét."), ["cold"]);
+    assert_eq!(kinds("Trời rét kéo dài hết tuần này."), ["cold"]);
+    assert_eq!(kinds("Nắng nóng còn kéo dài hết tuần."), ["heat"]);
+    // A weekday with "-", "(" or "|" before its date is the issue time; one with a colon heads
+    // a day of the forecast.
+    for line in ["Thứ Sáu - 20/04/2018 15:56", "Thứ Sáu (20/04/2018) 15:56", "Thứ Sáu | 20/04/2018 | 15:56"]
+    {
+        let doc = parse(&format!("{line}\nCó mưa rào."), &opts());
+        assert_eq!(doc.issued_at.as_deref(), Some("2018-04-20T15:56:00+07:00"), "{line}");
+    }
+    let doc = parse("Friday, November 18, 2024: Cloudy, northeast wind level 2-3.", &en());
+    assert_eq!((doc.issued_at.clone(), doc.facts().count()), (None, 2));
+    // A "-" bullet before a date is no minus sign; gusts given in km/h are the hazard.
+    assert_eq!(temps("-20/01: Mưa nhỏ, nhiệt độ 15-18 độ C."), [Some(Range::new(Some(15.0), Some(18.0)))]);
+    assert_eq!(kinds_en("Wind gusts of 60-70 km/h are possible."), ["hazard"]);
+    // Boilerplate about ships does not swallow a forecast worded "chịu ảnh hưởng của".
+    assert_eq!(
+        kinds(
+            "Khu vực Bắc Bộ có khả năng chịu ảnh hưởng của không khí lạnh, trời rét, nhiệt độ thấp nhất 12-15 độ C."
+        ),
+        ["cold", "temperature"]
+    );
 }

@@ -13,7 +13,7 @@ use crate::bulletin::{
 };
 
 use super::lexicon::{Cat, Lexicon};
-use super::normalize::{Normalized, is_upper};
+use super::normalize::{Normalized, is_upper, is_word_char};
 use super::phrase::bare_place;
 use super::quantity::Unit;
 use super::raw::{Directions, Intensities, Item, LevelKind, Raw};
@@ -524,7 +524,7 @@ impl<'a> Builder<'a> {
             }
             // "Bắc Bộ hết nắng nóng", "chấm dứt đợt nắng nóng", "Miền Bắc hết rét": a heat or cold
             // that ends right where it is named is no heat or cold.
-            Item::Heat(_) | Item::Cold(_) if ends_before(s.items, k) => {}
+            Item::Heat(_) | Item::Cold(_) if ends_before(&s.norm.text, s.items, k) => {}
             Item::Heat(h) => {
                 // "nóng và oi bức", "sweltering under a hot weather": two words for one heat,
                 // joined by fillers only, are one fact.
@@ -1225,11 +1225,12 @@ impl<'a> Builder<'a> {
         if causes_at(b) {
             return true;
         }
-        // "Mưa lớn cục bộ có khả năng gây ra lũ quét": its coverage or likelihood may stand
-        // between the rain and the verb (a time may not: "Mưa lớn từ đêm nay đến ngày mai có
-        // thể gây lũ quét" forecasts the rain).
+        // "Mưa lớn cục bộ có khả năng gây ra lũ quét", "Mưa lớn kéo dài có thể gây ngập úng":
+        // its coverage, likelihood or words that only describe it may stand between the rain and
+        // the verb (a time may not: "Mưa lớn từ đêm nay đến ngày mai có thể gây lũ quét"
+        // forecasts the rain).
         for r in s.items.get(k + 1..).unwrap_or_default().iter().take(4) {
-            if !matches!(r.item, Item::Coverage(_) | Item::Likelihood) {
+            if !matches!(r.item, Item::Coverage(_) | Item::Likelihood | Item::Filler | Item::Unknown) {
                 break;
             }
             if causes_at(r.end) {
@@ -1288,13 +1289,17 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Whether item `k` comes right after a declining trend ("hết", "chấm dứt", "kết thúc"), with
-/// only fillers between.
-fn ends_before(items: &[Raw], k: usize) -> bool {
-    items
-        .get(..k)
-        .and_then(|before| before.iter().rev().find(|r| !matches!(r.item, Item::Filler)))
-        .is_some_and(|r| matches!(r.item, Item::Trend { grows: false }))
+/// Whether the words right before item `k` say that what it names ends: "hết", "không còn",
+/// "chấm dứt", "kết thúc", "giảm" (with "đợt" between or not: "chấm dứt đợt nắng nóng").
+/// Words only, next to the item: "nhiệt độ giảm dần và trời chuyển rét" still turns cold.
+fn ends_before(norm: &str, items: &[Raw], k: usize) -> bool {
+    const ENDS: [&str; 5] = ["hết", "không còn", "chấm dứt", "kết thúc", "giảm"];
+    let Some(at) = items.get(k).map(|r| r.start) else { return false };
+    let before = norm.get(..at).unwrap_or("").trim_end();
+    let before = before.strip_suffix("đợt").map_or(before, str::trim_end);
+    ENDS.iter().any(|w| {
+        before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !is_word_char(c)))
+    })
 }
 
 /// Whether the next item of the clause that is not neutral states a fact (a leading qualifier).

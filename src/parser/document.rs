@@ -465,9 +465,12 @@ fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> 
             .or_else(|| t.strip_prefix("thứ ").map(|r| r.trim_start_matches(|c: char| c.is_alphanumeric())))
     });
     let weekday = after_weekday.is_some_and(|rest| {
-        let rest = rest.trim_start_matches([',', ' ']);
+        let rest = rest.trim_start_matches([',', ' ', '-', '(', '|']);
         let rest = rest.strip_prefix("ngày ").unwrap_or(rest);
-        rest.starts_with(|c: char| c.is_ascii_digit()) || cx.longest(Cat::MonthName, rest).is_some()
+        // "Friday, November 18, 2024: Cloudy, …": a date heading the day of a forecast.
+        let heads_a_day = rest.contains(": ");
+        !heads_a_day
+            && (rest.starts_with(|c: char| c.is_ascii_digit()) || cx.longest(Cat::MonthName, rest).is_some())
     });
     if !(labelled || zoned || weekday) || t.len() > 160 {
         return None;

@@ -66,10 +66,14 @@ pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
 fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // A minus sign opens a value ("-0,5 độ C", "minus 1.5 degrees") where no number stands
     // right before it: after a number, "-" joins a range ("25-27"), and "17-5" is a date.
-    let signed = quantity::minus(i).is_some() && {
-        let at = cx.off(i);
-        at == 0 || cx.norm_text().as_bytes().get(at - 1).is_some_and(|&b| b == b' ' || b == b'(')
-    };
+    // Not at the start of a line, where "-" is a list's bullet ("-20/01: Mưa nhỏ"), nor before a
+    // date.
+    let signed = quantity::minus(i)
+        .is_some_and(|n| !n.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('/'))
+        && {
+            let at = cx.off(i);
+            at > 0 && cx.norm_text().as_bytes().get(at - 1).is_some_and(|&b| b == b' ' || b == b'(')
+        };
     if signed && let Ok((rest, v)) = value(cx, i) {
         return Ok((rest, Item::Value(v)));
     }
@@ -129,7 +133,7 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         && let Ok((rest, v)) = value(cx, i)
     {
         // "2-4 degrees higher than forecast": a difference, which is no reading.
-        if compared(rest) {
+        if compared(rest) || compared_before(cx, i) {
             return Ok((rest, Item::Change));
         }
         return Ok((rest, Item::Value(v)));
@@ -143,7 +147,7 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 /// Whether the text after a value compares it with another ("higher than forecast", "lower
 /// than normal"): the value is then a difference, which is no reading.
 fn compared(rest: &str) -> bool {
-    const COMPARATIVES: [&str; 8] = [
+    const COMPARATIVES: [&str; 12] = [
         "higher than",
         "lower than",
         "warmer than",
@@ -152,9 +156,38 @@ fn compared(rest: &str) -> bool {
         "hotter than",
         "above normal",
         "below normal",
+        "above average",
+        "below average",
+        "above the",
+        "below the",
     ];
     let rest = rest.trim_start();
-    COMPARATIVES.iter().any(|c| rest.starts_with(c))
+    COMPARATIVES.iter().any(|c| {
+        rest.strip_prefix(c).is_some_and(|after| {
+            // "above the (multi-year) average", not "above the level of 3".
+            !c.ends_with("the")
+                || after
+                    .split(['.', ',', ';'])
+                    .next()
+                    .is_some_and(|t| t.contains("average") || t.contains("normal"))
+        })
+    })
+}
+
+/// Whether the words before a value (in its sentence `cx`, the value at `i`) compare it with
+/// the long-term average: "cao hơn trung bình nhiều năm (TBNN) cùng thời kỳ từ 0,5-1 độ C",
+/// "thấp hơn TBNN 1-2 độ". The value is then a difference.
+fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
+    let at = cx.off(i);
+    let text = cx.norm_text();
+    let mut from = at.saturating_sub(90);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..at).unwrap_or("");
+    let clause = before.rsplit(['.', ';', ',']).next().unwrap_or("");
+    let norm = ["tbnn", "trung bình nhiều năm", "cùng kỳ", "cùng thời kỳ"];
+    (clause.contains("hơn") || clause.contains("so với")) && norm.iter().any(|n| clause.contains(n))
 }
 
 // punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
@@ -544,8 +577,11 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
                     .then(|| rest.trim_start().strip_prefix("mạnh"))
                     .flatten()
                     .filter(|after| !after.starts_with(is_word_char));
+                // "Wind gusts of 60-70 km/h are possible": gusts with no level are the hazard.
+                let wind_gusts = v == "gust" && i.trim_start().starts_with("wind gust");
                 Ok(match strong {
                     Some(after) => (after, Item::Hazard(HazardKind::StrongGusts)),
+                    None if wind_gusts => (rest, Item::Hazard(HazardKind::StrongGusts)),
                     None => (rest, Item::Filler),
                 })
             });
@@ -566,6 +602,8 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Cat::Sky => Item::Sky(parse_enum(v)?),
         Cat::Heat => Item::Heat(parse_enum(v)?),
         Cat::Cold => Item::Cold(parse_enum(v)?),
+        // "Mù Cang Chải": a capitalised "mù" before more capitalised words is a place's name.
+        Cat::Fog if capitalised_name(cx, i, rest) => return name(cx, i),
         Cat::Fog => Item::Fog(parse_enum(v)?),
         Cat::FogDenseAfter => Item::FogDense,
         Cat::SeaState => Item::SeaState(parse_enum(v)?),
@@ -596,6 +634,15 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         _ => Item::Filler,
     };
     Ok((rest, item))
+}
+
+/// Whether the phrase from `i` to `rest` is capitalised in the input and a capitalised word
+/// follows it: the start of a name ("Mù Cang Chải"), not the phrase.
+fn capitalised_name(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
+    let next = rest.trim_start_matches(' ');
+    cx.is_capitalised(cx.off(i.trim_start_matches(' ')))
+        && next.starts_with(is_word_char)
+        && cx.is_capitalised(cx.off(next))
 }
 
 fn parse_enum<T: FromStr>(v: &str) -> Result<T, nom::Err<()>> {

@@ -156,6 +156,20 @@ fn mangled_degree(raw: f64, after: &str) -> Option<(f64, &str)> {
     (raw.fract() == 0.0 && raw > 60.0 && (raw as i64) % 10 == 0).then_some((raw / 10.0, rest))
 }
 
+/// The end of a range "a-b0c" whose degree sign became a 0 ("3-50c", "1-30c"): `b` of two
+/// digits (`mangled_degree` reads three), which divided by ten is at least `a`, a one-digit
+/// start. `None` for any other range.
+fn mangled_degree_after(a: f64, b: f64, after: &str) -> Option<(f64, &str)> {
+    let rest = after.strip_prefix('c')?;
+    let whole = |x: f64| x.fract() == 0.0;
+    let fits = whole(a)
+        && whole(b)
+        && (0.0..10.0).contains(&a)
+        && (10.0..=60.0).contains(&b)
+        && (b as i64) % 10 == 0;
+    (fits && b / 10.0 >= a && !rest.starts_with(is_word_char)).then_some((b / 10.0, rest))
+}
+
 // number_unit = mangled_degree | [ minus ] , number , [ unit ] ;
 fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     let (i, ()) = ws(i)?;
@@ -175,6 +189,11 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     }
     // Normalised text has single spaces: at most one to pass.
     let after = i.strip_prefix(' ').unwrap_or(i);
+    // "10 ngày tới", "3 days": a count of days is no value.
+    let word = after.split([' ', ',', '.', ';']).next().unwrap_or("");
+    if matches!(word, "ngày" | "day" | "days") {
+        return Err(nom::Err::Error(()));
+    }
     if i.starts_with('h') && !i.starts_with("ha") || after.starts_with("giờ") || after.starts_with("hour") {
         let unit_ok = unit(cx, i).is_ok_and(|(_, u)| u == Unit::Kmh);
         if !unit_ok {
@@ -213,6 +232,13 @@ pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
     };
     match number_unit(cx, after_sep) {
         Ok((rest, (b, ub))) => {
+            // "3-50C" is 3 to 5 °C with the degree sign read as a 0 (as "18-200C" is 18 to 20):
+            // no air temperature spans 3 to 50 degrees.
+            if ub == Unit::None
+                && let Some((b, rest)) = mangled_degree_after(a, b, rest)
+            {
+                return Ok((rest, (Range::new(Some(a), Some(b)), Unit::Celsius)));
+            }
             // A range is written low to high; "17-5" is a date.
             if b < a {
                 return Err(nom::Err::Error(()));
@@ -306,6 +332,10 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         None => {}
     }
     let (i, hours) = opt(per_hours).parse(i)?;
+    // "(82.4 degrees Fahrenheit)", "(54 F)": the same reading again in Fahrenheit, no value.
+    if matches!(u, Unit::Celsius | Unit::None) && fahrenheit(i) {
+        return Err(nom::Err::Error(()));
+    }
     // "18-21 độ vĩ bắc" is a latitude, not a temperature; so is "latitude 18.0 degrees north;"
     // (degrees and a compass point closing the phrase).
     if u == Unit::Celsius
@@ -314,6 +344,13 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         return Err(nom::Err::Error(()));
     }
     Ok((i, Value { range: r, unit: u, hours }))
+}
+
+/// Whether `i` starts with a Fahrenheit sign: "fahrenheit", "°f", "f" as a word.
+fn fahrenheit(i: &str) -> bool {
+    let t = i.trim_start();
+    let t = t.strip_prefix('°').unwrap_or(t);
+    t.strip_prefix("fahrenheit").or_else(|| t.strip_prefix('f')).is_some_and(|r| !r.starts_with(is_word_char))
 }
 
 /// Whether `i` is a compass point and then the end of the phrase: punctuation or the end of
