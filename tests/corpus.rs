@@ -1669,3 +1669,21 @@ fn review_of_the_fresh_rules() {
         ["cold", "temperature"]
     );
 }
+
+#[test]
+fn thresholds_in_advice_and_english_forecast_tables() {
+    // A clause that sets a threshold ("khi nhiệt độ dưới 10 độ C", "when winds reach level 6")
+    // states no reading; cattle "chết rét" is no cold forecast.
+    assert!(kinds("Không chăn thả gia súc khi nhiệt độ dưới 10 độ C.").is_empty());
+    assert!(kinds("Gia súc dễ bị chết rét.").is_empty());
+    // What happens past the threshold is still said: a possible ice hazard.
+    assert_eq!(kinds("Đêm nay trời rét, khi nhiệt độ xuống dưới 5 độ C có thể xảy ra băng giá."), ["cold", "hazard"]);
+    assert!(kinds_en("Fishermen are advised to stay in port when winds reach level 6 or higher.").is_empty());
+    assert!(kinds_en("Schools close if the temperature drops below 7 degrees Celsius.").is_empty());
+    // The strength cell of an English storm table is the storm's, as in Vietnamese tables.
+    let doc = parse(
+        "At 7 am, the centre of the tropical depression was at about 15.3 degrees north latitude and 113.6 degrees east longitude.\nForecast time | Direction, speed | Position | Strongest wind\n7 am Oct 9 | West-northwest, 10-15 km/h | 16.0N - 111.4E | Level 7, gust 9\n",
+        &en(),
+    );
+    assert_eq!(doc.facts().map(|f| f.kind()).collect::<Vec<_>>(), ["cyclone", "cyclone"]);
+}

@@ -70,7 +70,10 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         let cells = cell.is_some() || memchr::memchr(b'|', text.as_bytes()).is_some();
         if cells {
             let t = cell.unwrap_or(text);
-            if t.contains("vị trí") || t.contains("cường độ") || t.contains("thời điểm") {
+            // The header row of a storm's forecast table, in Vietnamese or English.
+            const HEADERS: [&str; 6] =
+                ["vị trí", "cường độ", "thời điểm", "position", "strongest wind", "intensity"];
+            if HEADERS.iter().any(|h| t.contains(h)) {
                 b.storm_table = true;
             }
         } else if !text.trim().is_empty() {

@@ -232,14 +232,21 @@ fn unknown_word(i: &str) -> (&str, &str) {
     (i.get(end..).unwrap_or(""), i.get(..end).unwrap_or(""))
 }
 
-// boilerplate = boilerplate_phrase , ? rest of sentence up to "but" / "nhưng" (or ";" after boilerplate of one clause) ? ;
+// boilerplate = boilerplate_phrase , ? rest of sentence up to "but" / "nhưng" (or ";" after boilerplate of one clause; "," or a verb "có thể", "sẽ", "may", "will" after a threshold) ? ;
 fn boilerplate<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, v) = lex(cx, Cat::Boilerplate, i)?;
     // A contrast states something of its own: "… are unlikely to see rain, but the north will
     // have thunderstorms"; so does what follows ";" after boilerplate of one clause ("Bán kính
     // gió mạnh cấp 6 khoảng 100km; vùng biển phía Bắc có gió cấp 8").
-    let clause = if v == "clause" { ";" } else { " but " };
-    let stop = [" but ", ", but", " nhưng ", ", nhưng", clause].iter().filter_map(|w| rest.find(w)).min();
+    // A threshold ("khi nhiệt độ dưới 10 độ C", "when winds reach level 6") ends where what
+    // happens then is said: "…, có thể xảy ra băng giá" is still a possible hazard.
+    const THRESHOLD_ENDS: [&str; 8] = [",", ";", " có thể ", " sẽ ", " thì ", " may ", " will ", " can "];
+    let ends: &[&str] = match v {
+        "clause" => &[";"],
+        "threshold" => &THRESHOLD_ENDS,
+        _ => &[],
+    };
+    let stop = [" but ", ", but", " nhưng ", ", nhưng"].iter().chain(ends).filter_map(|w| rest.find(w)).min();
     // The empty rest is taken at the end of `i`, not a free-standing "": spans are measured
     // from where the rest starts.
     Ok((rest.get(stop.unwrap_or(rest.len())..).unwrap_or_default(), Item::Boilerplate))
