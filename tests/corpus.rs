@@ -1677,7 +1677,10 @@ fn thresholds_in_advice_and_english_forecast_tables() {
     assert!(kinds("Không chăn thả gia súc khi nhiệt độ dưới 10 độ C.").is_empty());
     assert!(kinds("Gia súc dễ bị chết rét.").is_empty());
     // What happens past the threshold is still said: a possible ice hazard.
-    assert_eq!(kinds("Đêm nay trời rét, khi nhiệt độ xuống dưới 5 độ C có thể xảy ra băng giá."), ["cold", "hazard"]);
+    assert_eq!(
+        kinds("Đêm nay trời rét, khi nhiệt độ xuống dưới 5 độ C có thể xảy ra băng giá."),
+        ["cold", "hazard"]
+    );
     assert!(kinds_en("Fishermen are advised to stay in port when winds reach level 6 or higher.").is_empty());
     assert!(kinds_en("Schools close if the temperature drops below 7 degrees Celsius.").is_empty());
     // The strength cell of an English storm table is the storm's, as in Vietnamese tables.

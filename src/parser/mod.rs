@@ -128,6 +128,8 @@ pub struct Ctx<'a> {
     next_digit: Cell<(usize, usize)>,
     /// Whether the line names a longitude anywhere (see [`Ctx::mentions_longitude`]).
     longitude: Cell<Option<bool>>,
+    /// Whether the line names the long-term average (see [`Ctx::mentions_long_term_average`]).
+    average: Cell<Option<bool>>,
     /// Whether a phrase that states something (not a place, time, filler or comma) was read
     /// in the current clause of the sentence being read: set by `phrase::sentence_into`.
     pub(crate) stated_in_clause: Cell<bool>,
@@ -144,6 +146,7 @@ impl<'a> Ctx<'a> {
             cache,
             next_digit: Cell::new((usize::MAX, 0)),
             longitude: Cell::new(None),
+            average: Cell::new(None),
             stated_in_clause: Cell::new(false),
         }
     }
@@ -157,6 +160,25 @@ impl<'a> Ctx<'a> {
         }
         let found = self.lex.mentions(Cat::LonWord, &self.norm.text);
         self.longitude.set(Some(found));
+        found
+    }
+
+    /// Whether the line names the long-term average a value may be compared with ("TBNN",
+    /// "trung bình nhiều năm", "cùng kỳ"): only then are the words before a value looked at for
+    /// a comparison. Found once per line.
+    pub fn mentions_long_term_average(&self) -> bool {
+        if let Some(known) = self.average.get() {
+            return known;
+        }
+        // Searchers built once: building one for each line cost more than the search.
+        static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+            std::sync::LazyLock::new(|| {
+                ["tbnn", "nhiều năm", "cùng kỳ"]
+                    .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            });
+        let text = self.norm.text.as_bytes();
+        let found = WORDS.iter().any(|f| f.find(text).is_some());
+        self.average.set(Some(found));
         found
     }
 

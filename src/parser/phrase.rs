@@ -68,8 +68,10 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // right before it: after a number, "-" joins a range ("25-27"), and "17-5" is a date.
     // Not at the start of a line, where "-" is a list's bullet ("-20/01: Mưa nhỏ"), nor before a
     // date.
-    let signed = quantity::minus(i)
-        .is_some_and(|n| !n.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('/'))
+    // Asked at every item: the first byte settles most ("-", "minus", "âm").
+    let signed = matches!(i.as_bytes().first(), Some(b'-' | b'm' | 0xC3))
+        && quantity::minus(i)
+            .is_some_and(|n| !n.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('/'))
         && {
             let at = cx.off(i);
             at > 0 && cx.norm_text().as_bytes().get(at - 1).is_some_and(|&b| b == b' ' || b == b'(')
@@ -133,7 +135,10 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         && let Ok((rest, v)) = value(cx, i)
     {
         // "2-4 degrees higher than forecast": a difference, which is no reading.
-        if compared(rest) || compared_before(cx, i) {
+        // (A departure from the average is in degrees: "cao hơn TBNN 0,5-1 độ C".)
+        if compared(rest)
+            || (v.unit == Unit::Celsius && cx.mentions_long_term_average() && compared_before(cx, i))
+        {
             return Ok((rest, Item::Change));
         }
         return Ok((rest, Item::Value(v)));
@@ -162,6 +167,10 @@ fn compared(rest: &str) -> bool {
         "below the",
     ];
     let rest = rest.trim_start();
+    // Asked after every value: the first letter settles most.
+    if !matches!(rest.as_bytes().first(), Some(b'h' | b'l' | b'w' | b'c' | b'a' | b'b')) {
+        return false;
+    }
     COMPARATIVES.iter().any(|c| {
         rest.strip_prefix(c).is_some_and(|after| {
             // "above the (multi-year) average", not "above the level of 3".
@@ -560,7 +569,13 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         return Ok((r, Item::Movement { toward, kmh: Some(kmh) }));
     }
     // "gió giật mạnh trên cấp 8": an open bound before a level word, not the place word "trên".
+    // ("trên" opens many places: the level word is looked for in the text before the rule runs.)
+    let level_next = |r: &str| {
+        let r = r.trim_start();
+        ["cấp", "mức", "level", "force", "scale", "beaufort", "grade"].iter().any(|w| r.starts_with(w))
+    };
     if cx.vocab(i).may_start(CatSet::of(&[Cat::OpenMin]))
+        && cx.longest(Cat::OpenMin, i).is_some_and(|(_, r)| level_next(r))
         && let Ok(r) = level(cx, i)
     {
         return Ok(r);

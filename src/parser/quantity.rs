@@ -173,7 +173,9 @@ fn mangled_degree_after(a: f64, b: f64, after: &str) -> Option<(f64, &str)> {
 // number_unit = mangled_degree | [ minus ] , number , [ unit ] ;
 fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     let (i, ()) = ws(i)?;
-    let (i, negative) = match minus(i) {
+    // Most numbers start with their digit: the sign is looked for only before anything else.
+    let signed = if i.starts_with(|c: char| c.is_ascii_digit()) { None } else { minus(i) };
+    let (i, negative) = match signed {
         Some(rest) => (rest, true),
         None => (i, false),
     };
@@ -190,8 +192,13 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     // Normalised text has single spaces: at most one to pass.
     let after = i.strip_prefix(' ').unwrap_or(i);
     // "10 ngày tới", "3 days": a count of days is no value.
-    let word = after.split([' ', ',', '.', ';']).next().unwrap_or("");
-    if matches!(word, "ngày" | "day" | "days") {
+    let days = || {
+        after
+            .strip_prefix("ngày")
+            .or_else(|| after.strip_prefix("days"))
+            .or_else(|| after.strip_prefix("day"))
+    };
+    if after.starts_with(['n', 'd']) && days().is_some_and(|r| !r.starts_with(is_word_char)) {
         return Err(nom::Err::Error(()));
     }
     if i.starts_with('h') && !i.starts_with("ha") || after.starts_with("giờ") || after.starts_with("hour") {
