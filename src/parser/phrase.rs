@@ -76,10 +76,9 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             let at = cx.off(i);
             at > 0 && cx.norm_text().as_bytes().get(at - 1).is_some_and(|&b| b == b' ' || b == b'(')
         };
-    if signed && let Ok((rest, v)) = value(cx, i) {
-        return Ok((rest, Item::Value(v)));
-    }
-    if let Ok(r) = punctuation(i) {
+    // (A signed value is read by the value rule below, its one caller: no rule before it
+    // starts with "-", "minus" or "âm".)
+    if !signed && let Ok(r) = punctuation(i) {
         return Ok(r);
     }
     // Each rule below starts with a digit or with a phrase of a known category (its FIRST
@@ -131,6 +130,7 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         return Ok(r);
     }
     if (digit
+        || signed
         || (vocab.may_start(CatSet::of(&[Cat::OpenMin, Cat::OpenMax, Cat::ValueHedge])) && number_ahead()))
         && let Ok((rest, v)) = value(cx, i)
     {
