@@ -1690,3 +1690,23 @@ fn thresholds_in_advice_and_english_forecast_tables() {
     );
     assert_eq!(doc.facts().map(|f| f.kind()).collect::<Vec<_>>(), ["cyclone", "cyclone"]);
 }
+
+#[test]
+fn poor_visibility_in_metres() {
+    let km = |input: &str, lang| -> Vec<Range> {
+        parse(input, &in_lang(lang))
+            .facts()
+            .filter_map(|f| match f.body {
+                FactBody::Visibility { km } => Some(km),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        km("Sáng sớm có sương mù, tầm nhìn xa dưới 500m.", LangChoice::Vi),
+        [Range::new(None, Some(0.5))]
+    );
+    assert_eq!(km("Visibility may drop below 100 m in fog.", LangChoice::En), [Range::new(None, Some(0.1))]);
+    // A definition of mist in metres is no reading.
+    assert!(km("Mù là hiện tượng làm tầm nhìn xuống dưới 10000 m, trên 1000 m.", LangChoice::Vi).is_empty());
+}

@@ -1125,6 +1125,14 @@ impl<'a> Builder<'a> {
                 if s.topic == Topic::Waves {
                     let m = if v.unit == Unit::Cm { scale(v.range, 0.01) } else { v.range };
                     self.push(s, FactBody::Waves { m }, a, b);
+                } else if s.topic == Topic::Visibility
+                    && v.unit == Unit::M
+                    && v.range.max.is_some_and(|m| m <= 5000.0)
+                {
+                    // "tầm nhìn xa dưới 500m", "visibility below 100 m" in dense fog: in km. Only
+                    // a poor visibility is given in metres; "tầm nhìn dưới 10000 m, trên 1000 m"
+                    // defines mist.
+                    self.push(s, FactBody::Visibility { km: scale(v.range, 0.001) }, a, b);
                 }
             }
             Unit::Km => {
