@@ -1172,15 +1172,18 @@ fn words_found_on_unseen_bulletins() {
     assert_eq!(bounds, [Some(Bound::High)]);
 }
 
+/// What `pick` takes from each fact of `input`, read with `opts`, for the facts it takes
+/// something from.
+fn picked<T>(input: &str, opts: &ParseOptions, pick: impl Fn(&FactBody) -> Option<T>) -> Vec<T> {
+    parse(input, opts).facts().filter_map(|f| pick(&f.body)).collect()
+}
+
 /// The temperature of each temperature fact of `input`, read in Vietnamese.
 fn temps(input: &str) -> Vec<Option<Range>> {
-    parse(input, &opts())
-        .facts()
-        .filter_map(|f| match f.body {
-            FactBody::Temperature { celsius, .. } => Some(Some(celsius)),
-            _ => None,
-        })
-        .collect()
+    picked(input, &opts(), |b| match b {
+        FactBody::Temperature { celsius, .. } => Some(Some(*celsius)),
+        _ => None,
+    })
 }
 
 #[test]
@@ -1457,13 +1460,10 @@ fn review_of_the_days_rules() {
 
 /// The temperature ranges of an English `input`.
 fn temps_en(input: &str) -> Vec<Range> {
-    parse(input, &en())
-        .facts()
-        .filter_map(|f| match f.body {
-            FactBody::Temperature { celsius, .. } => Some(celsius),
-            _ => None,
-        })
-        .collect()
+    picked(input, &en(), |b| match b {
+        FactBody::Temperature { celsius, .. } => Some(*celsius),
+        _ => None,
+    })
 }
 
 #[test]
@@ -1482,13 +1482,10 @@ fn below_zero_keeps_its_sign() {
 #[test]
 fn english_thousands_and_vietnamese_decimals() {
     let mm = |input: &str, lang| -> Vec<Range> {
-        parse(input, &in_lang(lang))
-            .facts()
-            .filter_map(|f| match f.body {
-                FactBody::Rainfall { mm, .. } => Some(mm),
-                _ => None,
-            })
-            .collect()
+        picked(input, &in_lang(lang), |b| match b {
+            FactBody::Rainfall { mm, .. } => Some(*mm),
+            _ => None,
+        })
     };
     assert_eq!(
         mm("Rainfall in Tra My reached 1,250 mm in three days.", LangChoice::En),
@@ -1532,13 +1529,10 @@ fn near_the_centre_of_a_depression_is_a_place() {
 #[test]
 fn gusts_in_thunderstorms_are_the_hazard_with_its_level() {
     let hazards = |input: &str| -> Vec<(HazardKind, Option<Range>)> {
-        parse(input, &opts())
-            .facts()
-            .filter_map(|f| match f.body {
-                FactBody::Hazard { hazard, level } => Some((hazard, level)),
-                _ => None,
-            })
-            .collect()
+        picked(input, &opts(), |b| match b {
+            FactBody::Hazard { hazard, level } => Some((*hazard, *level)),
+            _ => None,
+        })
     };
     // "trên" before a level is its open bound, not a place.
     assert_eq!(
@@ -1562,13 +1556,10 @@ fn heat_and_cold_that_end_where_they_are_named() {
     assert_eq!(kinds("Nắng nóng còn kéo dài đến hết ngày 20/6."), ["heat"]);
     // "Đợt rét" takes the severity that follows it.
     let colds = |input: &str| -> Vec<ColdSeverity> {
-        parse(input, &opts())
-            .facts()
-            .filter_map(|f| match f.body {
-                FactBody::Cold { severity } => Some(severity),
-                _ => None,
-            })
-            .collect()
+        picked(input, &opts(), |b| match b {
+            FactBody::Cold { severity } => Some(*severity),
+            _ => None,
+        })
     };
     assert_eq!(
         colds("Đợt rét đậm, rét hại này kéo dài đến ngày 25/1."),
@@ -1694,13 +1685,10 @@ fn thresholds_in_advice_and_english_forecast_tables() {
 #[test]
 fn poor_visibility_in_metres() {
     let km = |input: &str, lang| -> Vec<Range> {
-        parse(input, &in_lang(lang))
-            .facts()
-            .filter_map(|f| match f.body {
-                FactBody::Visibility { km } => Some(km),
-                _ => None,
-            })
-            .collect()
+        picked(input, &in_lang(lang), |b| match b {
+            FactBody::Visibility { km } => Some(*km),
+            _ => None,
+        })
     };
     assert_eq!(
         km("Sáng sớm có sương mù, tầm nhìn xa dưới 500m.", LangChoice::Vi),

@@ -108,6 +108,10 @@ pub fn detect_language(input: &str) -> Language {
     if letters == 0 || marked * 25 >= letters { Language::Vi } else { Language::En }
 }
 
+/// Words naming the long-term average a value is compared with: "cao hơn TBNN 0,5-1 độ C",
+/// "thấp hơn trung bình nhiều năm", "so với cùng thời kỳ".
+const LONG_TERM_AVERAGE: [&str; 4] = ["tbnn", "nhiều năm", "cùng kỳ", "cùng thời kỳ"];
+
 /// Slots of [`Ctx`]'s vocabulary cache.
 const CACHE_SLOTS: usize = 8;
 
@@ -163,18 +167,17 @@ impl<'a> Ctx<'a> {
         found
     }
 
-    /// Whether the line names the long-term average a value may be compared with ("TBNN",
-    /// "trung bình nhiều năm", "cùng kỳ"): only then are the words before a value looked at for
-    /// a comparison. Found once per line.
+    /// Whether the line names the long-term average a value may be compared with
+    /// ([`LONG_TERM_AVERAGE`]): only then are the words before a value looked at for a
+    /// comparison. Found once per line.
     pub fn mentions_long_term_average(&self) -> bool {
         if let Some(known) = self.average.get() {
             return known;
         }
         // Searchers built once: building one for each line cost more than the search.
-        static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
             std::sync::LazyLock::new(|| {
-                ["tbnn", "nhiều năm", "cùng kỳ"]
-                    .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                LONG_TERM_AVERAGE.map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
             });
         let text = self.norm.text.as_bytes();
         let found = WORDS.iter().any(|f| f.find(text).is_some());

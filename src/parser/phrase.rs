@@ -68,10 +68,8 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // right before it: after a number, "-" joins a range ("25-27"), and "17-5" is a date.
     // Not at the start of a line, where "-" is a list's bullet ("-20/01: Mưa nhỏ"), nor before a
     // date.
-    // Asked at every item: the first byte settles most ("-", "minus", "âm").
-    let signed = matches!(i.as_bytes().first(), Some(b'-' | b'm' | 0xC3))
-        && quantity::minus(i)
-            .is_some_and(|n| !n.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('/'))
+    let signed = quantity::minus(i)
+        .is_some_and(|n| !n.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('/'))
         && {
             let at = cx.off(i);
             at > 0 && cx.norm_text().as_bytes().get(at - 1).is_some_and(|&b| b == b' ' || b == b'(')
@@ -152,23 +150,9 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 /// Whether the text after a value compares it with another ("higher than forecast", "lower
 /// than normal"): the value is then a difference, which is no reading.
 fn compared(rest: &str) -> bool {
-    const COMPARATIVES: [&str; 12] = [
-        "higher than",
-        "lower than",
-        "warmer than",
-        "colder than",
-        "cooler than",
-        "hotter than",
-        "above normal",
-        "below normal",
-        "above average",
-        "below average",
-        "above the",
-        "below the",
-    ];
     let rest = rest.trim_start();
     // Asked after every value: the first letter settles most.
-    if !matches!(rest.as_bytes().first(), Some(b'h' | b'l' | b'w' | b'c' | b'a' | b'b')) {
+    if !rest.as_bytes().first().is_some_and(|b| COMPARATIVE_STARTS.contains(b)) {
         return false;
     }
     COMPARATIVES.iter().any(|c| {
@@ -183,6 +167,23 @@ fn compared(rest: &str) -> bool {
     })
 }
 
+/// What [`compared`] looks for after a value, and their first letters (tested to agree).
+const COMPARATIVES: [&str; 12] = [
+    "higher than",
+    "lower than",
+    "warmer than",
+    "colder than",
+    "cooler than",
+    "hotter than",
+    "above normal",
+    "below normal",
+    "above average",
+    "below average",
+    "above the",
+    "below the",
+];
+const COMPARATIVE_STARTS: &[u8] = b"hlwcab";
+
 /// Whether the words before a value (in its sentence `cx`, the value at `i`) compare it with
 /// the long-term average: "cao hơn trung bình nhiều năm (TBNN) cùng thời kỳ từ 0,5-1 độ C",
 /// "thấp hơn TBNN 1-2 độ". The value is then a difference.
@@ -195,8 +196,8 @@ fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
     }
     let before = text.get(from..at).unwrap_or("");
     let clause = before.rsplit(['.', ';', ',']).next().unwrap_or("");
-    let norm = ["tbnn", "trung bình nhiều năm", "cùng kỳ", "cùng thời kỳ"];
-    (clause.contains("hơn") || clause.contains("so với")) && norm.iter().any(|n| clause.contains(n))
+    (clause.contains("hơn") || clause.contains("so với"))
+        && super::LONG_TERM_AVERAGE.iter().any(|n| clause.contains(n))
 }
 
 // punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
@@ -569,13 +570,8 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         return Ok((r, Item::Movement { toward, kmh: Some(kmh) }));
     }
     // "gió giật mạnh trên cấp 8": an open bound before a level word, not the place word "trên".
-    // ("trên" opens many places: the level word is looked for in the text before the rule runs.)
-    let level_next = |r: &str| {
-        let r = r.trim_start();
-        ["cấp", "mức", "level", "force", "scale", "beaufort", "grade"].iter().any(|w| r.starts_with(w))
-    };
     if cx.vocab(i).may_start(CatSet::of(&[Cat::OpenMin]))
-        && cx.longest(Cat::OpenMin, i).is_some_and(|(_, r)| level_next(r))
+        && cx.longest(Cat::OpenMin, i).is_some_and(|(_, r)| lex(cx, Cat::LevelWord, r).is_ok())
         && let Ok(r) = level(cx, i)
     {
         return Ok(r);
@@ -1214,6 +1210,13 @@ mod tests {
                 rises: false
             }]
         );
+    }
+
+    #[test]
+    fn comparatives_start_with_the_letters_asked_first() {
+        for c in COMPARATIVES {
+            assert!(c.as_bytes().first().is_some_and(|b| COMPARATIVE_STARTS.contains(b)), "{c}");
+        }
     }
 
     #[test]
