@@ -354,7 +354,6 @@ fn heading<'a>(
     // label of a value ("Tầm nhìn xa:", "Sóng cao:").
     let starts_area = cx.longest(Cat::WhereHead, name_t).is_some()
         || cx
-            .lex
             .longest(Cat::Filler, name_t)
             .is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
     // A stretch heading starts with a capitalised name or "từ" (checked before reading the

@@ -7,7 +7,7 @@ use nom::Parser;
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 
-use super::lexicon::{Cat, CatOrder, CatSet};
+use super::lexicon::{Candidates, Cat, CatOrder, CatSet};
 use super::normalize::{is_word_char, small_letter};
 use super::quantity::{Unit, hours_count, level_range, lex, number, unit, value, ws};
 use super::raw::{Directions, Intensities, Item, LevelKind, Raw};
@@ -141,7 +141,7 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
         return Ok((rest, Item::Value(v)));
     }
-    if let Ok(r) = term(cx, i) {
+    if let Ok(r) = term(cx, vocab, i) {
         return Ok(r);
     }
     name(cx, i)
@@ -553,16 +553,17 @@ fn speed_follows(cx: &Ctx<'_>, i: &str) -> bool {
 const DIRECTIONS: CatSet = CatSet::of(&[Cat::Direction]);
 
 // term = ? the longest vocabulary phrase of any category in TERMS ? , ? its rule ? ;
-fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let best = cx.vocab(i).longest_of(&TERM_ORDER, i);
+/// `vocab` is what the vocabulary has at `i` (looked up once by `item`, the one caller).
+fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item> {
+    let best = vocab.longest_of(&TERM_ORDER, i);
     if cx.lang == crate::bulletin::Language::En
-        && cx.vocab(i).may_start(WIND_AFTER_DIRECTION)
+        && vocab.may_start(WIND_AFTER_DIRECTION)
         && let Ok(r) = wind_after_direction(cx, i)
     {
         return Ok(r);
     }
     // "Tây Tây Bắc, 20-25 km/h" (a storm table's cell): a direction and a speed are a movement.
-    if cx.vocab(i).may_start(DIRECTIONS)
+    if vocab.may_start(DIRECTIONS)
         && speed_follows(cx, i)
         && let Ok((r, Item::Movement { toward, kmh: Some(kmh) })) = movement(cx, i)
         && !toward.is_empty()
@@ -570,8 +571,8 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         return Ok((r, Item::Movement { toward, kmh: Some(kmh) }));
     }
     // "gió giật mạnh trên cấp 8": an open bound before a level word, not the place word "trên".
-    if cx.vocab(i).may_start(CatSet::of(&[Cat::OpenMin]))
-        && cx.longest(Cat::OpenMin, i).is_some_and(|(_, r)| lex(cx, Cat::LevelWord, r).is_ok())
+    if let Some((_, r)) = vocab.longest(Cat::OpenMin, i)
+        && lex(cx, Cat::LevelWord, r).is_ok()
         && let Ok(r) = level(cx, i)
     {
         return Ok(r);
@@ -579,7 +580,7 @@ fn term<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
     // A region named after an area word is a place ("miền Tây", "vùng núi"), not filler.
     if cat == Cat::Filler
-        && cx.longest(Cat::WhereHead, i).is_some()
+        && vocab.longest(Cat::WhereHead, i).is_some()
         && let Ok((r, it)) = where_run(cx, i)
         && r.len() <= rest.len()
     {
