@@ -1698,3 +1698,96 @@ fn poor_visibility_in_metres() {
     // A definition of mist in metres is no reading.
     assert!(km("Mù là hiện tượng làm tầm nhìn xuống dưới 10000 m, trên 1000 m.", LangChoice::Vi).is_empty());
 }
+
+#[test]
+fn fourth_review_english_wording() {
+    let wind = |input: &str| {
+        picked(input, &en(), |b| match b {
+            FactBody::Wind(w) => Some((w.from.clone(), w.level, w.gust)),
+            _ => None,
+        })
+    };
+    // Compass codes, and a colon after "Wind", keep the direction.
+    assert_eq!(wind("Wind: NE, level 3-4."), [(vec![Compass::NE], r(3.0, 4.0), None)]);
+    assert_eq!(wind("WIND SSW LEVEL 2."), [(vec![Compass::SSW], r(2.0, 2.0), None)]);
+    assert_eq!(wind("Wind: southeast level 2-3."), [(vec![Compass::SE], r(2.0, 3.0), None)]);
+    // A gust named after its level.
+    assert_eq!(wind("East wind level 4, level 6 gusts."), [(vec![Compass::E], r(4.0, 4.0), r(6.0, 6.0))]);
+    assert_eq!(wind("East wind level 4, gusts to level 6."), [(vec![Compass::E], r(4.0, 4.0), r(6.0, 6.0))]);
+    // Clock times are no temperatures, also at the end of a sentence.
+    assert!(kinds_en("Sunburn risk is high from 11:00 to 15:00.").is_empty());
+    assert_eq!(
+        temps_en("Highest temperatures measured at 14:00: Vinh 38.2 degrees C."),
+        [Range::new(Some(38.2), Some(38.2))]
+    );
+    // Machine-translated word order: the intensity after the rain, "wind gust strong", "thunder".
+    let intensities = |input: &str| {
+        picked(input, &en(), |b| match b {
+            FactBody::Rain { intensity, .. } => Some(intensity.clone()),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        intensities("The Delta has rain medium, some places rain big."),
+        [vec![Intensity::Moderate], vec![Intensity::Heavy]]
+    );
+    assert_eq!(
+        kinds_en("In the thunder may occur tornado and wind gust strong."),
+        ["thunderstorm", "hazard", "hazard"]
+    );
+    // Plural bounds, "past 40C", and the high mountains as a place.
+    let bounds = |input: &str| {
+        picked(input, &en(), |b| match b {
+            FactBody::Temperature { bound, celsius } => Some((*bound, *celsius)),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        bounds("Maximum temperatures will reach 34-36 degrees."),
+        [(Some(Bound::High), Range::new(Some(34.0), Some(36.0)))]
+    );
+    assert_eq!(bounds("Mercury rose past 39C."), [(None, Range::new(Some(39.0), None))]);
+    assert_eq!(
+        bounds("The lowest temperature is 9-12 degrees, the high mountain under 4 degrees."),
+        [
+            (Some(Bound::Low), Range::new(Some(9.0), Some(12.0))),
+            (Some(Bound::Low), Range::new(None, Some(4.0)))
+        ]
+    );
+    // What states no weather: conditions, advice, gear, a high UV level, thresholds in advice.
+    assert_eq!(kinds_en("Visibility under 2 km in heavy rain."), ["visibility"]);
+    assert!(kinds_en("Take care when driving in foggy conditions.").is_empty());
+    assert!(kinds_en("Hikers should pack rain gear and raincoats.").is_empty());
+    assert!(kinds_en("The UV index will stay at a very high level of 10.").is_empty());
+    assert!(kinds_en("Do not sow rice when the average daily temperature is below 15 degrees C.").is_empty());
+    // A fog title in capitals is fog, not a name.
+    assert_eq!(kinds_en("FOG IN THE EARLY MORNING"), ["fog"]);
+}
+
+#[test]
+fn fourth_review_vietnamese_causes() {
+    // A cause with no comma ends where a wind with its direction and level starts, or where
+    // a wrapped line starts with a wind and its direction.
+    assert_eq!(kinds("Do ảnh hưởng của không khí lạnh gió đông bắc cấp 3-4."), ["wind"]);
+    let wind = picked(
+        "Không khí lạnh ảnh hưởng đến Nghệ An\ngió chuyển hướng bắc, ven biển cấp 3.",
+        &opts(),
+        |b| match b {
+            FactBody::Wind(w) => Some(w.from.clone()),
+            _ => None,
+        },
+    );
+    assert_eq!(wind, [vec![Compass::N]]);
+    // A cause that goes on with a wind word keeps it ("kết hợp với gió đông bắc trên cao").
+    assert_eq!(
+        kinds("Do ảnh hưởng của không khí lạnh kết hợp với gió đông bắc trên cao nên có mưa."),
+        ["rain"]
+    );
+    // Heat and cold that open a sentence as a cause are no facts, as rain is not.
+    assert!(kinds("Nắng nóng có thể gây nguy cơ cháy rừng.").is_empty());
+    assert!(kinds("Rét hại có thể gây chết gia súc.").is_empty());
+    assert_eq!(kinds("Ngày mai nắng nóng, có nơi nắng nóng gay gắt."), ["heat", "heat"]);
+    // Erosion of a bank or coast is no landslide.
+    assert!(kinds("Triều cường có khả năng gây sạt lở bờ biển.").is_empty());
+    assert_eq!(kinds("Nguy cơ cao xảy ra sạt lở đất."), ["hazard"]);
+}

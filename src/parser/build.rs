@@ -523,8 +523,11 @@ impl<'a> Builder<'a> {
                 self.push(s, FactBody::Sky { cover: SkyCover::Clear }, a, b);
             }
             // "Bắc Bộ hết nắng nóng", "chấm dứt đợt nắng nóng", "Miền Bắc hết rét": a heat or cold
-            // that ends right where it is named is no heat or cold.
-            Item::Heat(_) | Item::Cold(_) if ends_before(&s.norm.text, s.items, k) => {}
+            // that ends right where it is named is no heat or cold; nor is one that opens its
+            // sentence as the cause of what follows ("Nắng nóng có thể gây nguy cơ cháy rừng"),
+            // as rain is not.
+            Item::Heat(_) | Item::Cold(_)
+                if ends_before(&s.norm.text, s.items, k) || self.opens_as_cause(s, k, b) => {}
             Item::Heat(h) => {
                 // "nóng và oi bức", "sweltering under a hot weather": two words for one heat,
                 // joined by fillers only, are one fact.

@@ -252,6 +252,13 @@ impl<'a> Ctx<'a> {
         self.input.get(at..).and_then(|s| s.chars().next()).is_some_and(is_upper)
     }
 
+    /// Whether the blank at normalised offset `i` was a line break in the input: a line
+    /// wrapped inside a sentence, joined on (see `document::chunks`).
+    pub fn breaks_line_at(&self, i: usize) -> bool {
+        self.norm.text.as_bytes().get(i) == Some(&b' ')
+            && matches!(self.input.as_bytes().get(self.norm.start(i)), Some(b'\n' | b'\r'))
+    }
+
     /// The normalised text being read.
     pub fn norm_text(&self) -> &'a str {
         &self.norm.text

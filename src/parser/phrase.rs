@@ -272,9 +272,34 @@ fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let passive = i.trim_start().starts_with("chịu");
     let verbs: &[&str] = if passive { &[" là ", " có ", " sẽ "] } else { &[] };
     let stop = [",", ";", " nên ", " so "].iter().chain(verbs).filter_map(|w| rest.find(w)).min();
-    let rest = rest.get(stop.unwrap_or(rest.len())..).unwrap_or_default();
+    let stop = stop.unwrap_or(rest.len());
+    // "Do ảnh hưởng của không khí lạnh gió đông bắc cấp 3-4": with no comma, a wind with a
+    // direction and a level is what the cause leads to, not part of it; so is a wind with a
+    // direction at the start of the next line ("… ảnh hưởng đến Bắc Trung Bộ⏎gió chuyển hướng
+    // đông bắc, trong đất liền cấp 2-3"), where a wrapped line was joined on.
+    let base = cx.off(rest);
+    let stop = rest
+        .get(..stop)
+        .unwrap_or_default()
+        .match_indices(' ')
+        .map(|(n, _)| n)
+        .find(|&n| {
+            let line_starts = cx.breaks_line_at(base + n);
+            stated_wind(cx, rest.get(n..).unwrap_or_default(), !line_starts)
+        })
+        .unwrap_or(stop);
+    let rest = rest.get(stop..).unwrap_or_default();
     let rest = rest.strip_prefix(" nên").unwrap_or(rest);
     Ok((rest, Item::Cause))
+}
+
+/// Whether a wind with a direction (and a level, when `with_level`) starts at `i`; not a
+/// monsoon, which causes weather ("do ảnh hưởng của gió mùa đông bắc").
+fn stated_wind(cx: &Ctx<'_>, i: &str, with_level: bool) -> bool {
+    let (i, ()) = ws(i).unwrap_or((i, ()));
+    cx.vocab(i).may_start(CatSet::of(&[Cat::WindWord]))
+        && matches!(wind(cx, i), Ok((_, Item::Wind { monsoon: false, from, level, .. }))
+            if !from.is_empty() && (level.is_some() || !with_level))
 }
 
 // clock = digit , [ digit ] , ( ( "h" | "giờ" | ":" ) , [ digit , digit , [ "'" | "phút" ] ] , [ "sáng" | "chiều" | "tối" | "am" | "pm" ] | am_pm ) , [ "/" , day , "/" , month ] , [ when_run ] ;
@@ -290,8 +315,10 @@ fn clock<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Ok((rest, ())) => rest,
         Err(_) => {
             let (i, sep) = nom::branch::alt((tag("h"), tag(" giờ"), tag("giờ"), tag(":"))).parse(i)?;
-            let (i, _) = opt((ws, digit1, opt(one_of("'’")), opt((ws, tag("phút"))))).parse(i)?;
-            if sep == ":" && i.is_empty() {
+            let (i, minutes) = opt((ws, digit1, opt(one_of("'’")), opt((ws, tag("phút"))))).parse(i)?;
+            // "16:" is no time: a colon after an hour needs its minutes ("16:00", also at the
+            // end of a sentence).
+            if sep == ":" && minutes.is_none() {
                 return fail();
             }
             if i.chars().next().is_some_and(is_word_char) {
@@ -457,13 +484,20 @@ fn risk_level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, u8> {
     Ok((i, n as u8))
 }
 
-// change = change_word , value ;   (* "giảm 3-5 độ": a change is no value; "drop to", "giảm còn", "fall below" reach one *)
+// change = change_word , value ;   (* "giảm 3-5 độ": a change is no value; "drop to", "giảm còn", "fall below", "rose past" reach one *)
 fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::Change, i)?;
     // "drop to 14-15 degrees", "giảm còn 15 độ", "fall below 35 degrees", "giảm xuống dưới 10
     // độ": the value reached, not a change.
     let after = rest.trim_start();
-    if after.starts_with("to ") || after.starts_with("còn ") || lex(cx, Cat::OpenMax, after).is_ok() {
+    // "rose past 39C", "climbed above 40 degrees" reach an open value too ("tăng trên 2 độ",
+    // "rose by over 2 degrees", "rose more than 2 degrees" are changes all the same).
+    let by = i.trim_start().get(..i.trim_start().len() - rest.len()).is_some_and(|p| p.ends_with(" by"));
+    if after.starts_with("to ")
+        || after.starts_with("còn ")
+        || lex(cx, Cat::OpenMax, after).is_ok()
+        || (!by && (after.starts_with("past ") || after.starts_with("above ")))
+    {
         return fail();
     }
     // "tăng lên 3-5m" is a later value, not a change; unless the sentence goes on to the value
@@ -622,7 +656,10 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         Cat::Heat => Item::Heat(parse_enum(v)?),
         Cat::Cold => Item::Cold(parse_enum(v)?),
         // "Mù Cang Chải": a capitalised "mù" before more capitalised words is a place's name.
-        Cat::Fog if capitalised_name(cx, i, rest) => return name(cx, i),
+        // (Vietnamese only: "FOG AND VISIBILITY BULLETIN" is a title in capitals.)
+        Cat::Fog if cx.lang == crate::bulletin::Language::Vi && capitalised_name(cx, i, rest) => {
+            return name(cx, i);
+        }
         Cat::Fog => Item::Fog(parse_enum(v)?),
         Cat::FogDenseAfter => Item::FogDense,
         Cat::SeaState => Item::SeaState(parse_enum(v)?),
@@ -817,6 +854,13 @@ fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (i, _) = opt(|i| lex(cx, Cat::LevelKind, i)).parse(i)?;
     let need_word = matches!(kind, LevelKind::Plain | LevelKind::Rise | LevelKind::Later);
     let (i, range) = level_range(cx, i, need_word)?;
+    // "reached level 17 gusts", "level 12 with level 15 gusts": the gust named after its level
+    // (when no level of its own follows: "level 8, gusts to level 10").
+    if matches!(kind, LevelKind::Plain | LevelKind::Rise)
+        && let Some(r) = quantity::gust_after_level(cx, i)
+    {
+        return Ok((r, Item::Level { kind: LevelKind::Gust, range }));
+    }
     Ok((i, Item::Level { kind, range }))
 }
 

@@ -185,8 +185,10 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     if let Some((v, rest)) = mangled_degree(v, i) {
         return Ok((rest, (v, Unit::Celsius)));
     }
-    // "24 giờ", "7h05", "1pm" are times, not values.
-    if super::phrase::am_pm(i).is_ok() {
+    // "24 giờ", "7h05", "1pm", "13:00" are times, not values.
+    if super::phrase::am_pm(i).is_ok()
+        || i.strip_prefix(':').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return Err(nom::Err::Error(()));
     }
     // Normalised text has single spaces: at most one to pass.
@@ -371,6 +373,16 @@ fn compass_closes(cx: &Ctx<'_>, i: &str) -> bool {
     lex(cx, Cat::Direction, i).is_ok_and(|(rest, _)| !rest.trim_start().starts_with(is_word_char))
 }
 
+/// The text after a gust named after its level ("level 17 gusts", English), when no level of
+/// its own follows ("level 8, gusts to level 10" is not one).
+pub fn gust_after_level<'a>(cx: &Ctx<'_>, i: &'a str) -> Option<&'a str> {
+    if !i.trim_start().starts_with("gust") {
+        return None;
+    }
+    let (rest, kind) = lex(cx, Cat::LevelKind, i).ok()?;
+    (kind == "gust" && level_range(cx, rest, false).is_err()).then_some(rest)
+}
+
 // level_range = [ level_word ] , [ open_min ] , [ level_word ] , number ,
 //               [ ( range_sep | "," ) , [ level_word ] , number ] , [ open_min_after ] ;
 pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a, Range> {
@@ -414,7 +426,8 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
         if unit_after && !had_word && !comma {
             return Err(nom::Err::Error(()));
         }
-        if ok && !unit_after {
+        // "level 5, level 7 gusts": the second level is the gust's.
+        if ok && !unit_after && gust_after_level(cx, rest).is_none() {
             b = n;
             i = rest;
         }
