@@ -1791,3 +1791,26 @@ fn fourth_review_vietnamese_causes() {
     assert!(kinds("Triều cường có khả năng gây sạt lở bờ biển.").is_empty());
     assert_eq!(kinds("Nguy cơ cao xảy ra sạt lở đất."), ["hazard"]);
 }
+
+#[test]
+fn english_issue_lines_and_labels_with_a_time() {
+    // A day and month with no year take the reference time's year; "may" still needs one.
+    let issued = |input: &str| parse(input, &en()).issued_at;
+    assert_eq!(issued("Issued at 10:00, 18 October\nCloudy.").as_deref(), Some("2026-10-18T10:00:00+07:00"));
+    assert_eq!(issued("Issued at 09:30 on 3 June\nCloudy.").as_deref(), Some("2026-06-03T09:30:00+07:00"));
+    assert_eq!(issued("Issued at 09:30, winds level 7 may increase.").as_deref(), None);
+    // A weekday and date ending in a colon heads a day of the forecast.
+    let doc = parse("Saturday 10 August:\nSunny, southwest wind level 3.", &en());
+    assert_eq!((doc.issued_at.clone(), doc.facts().count()), (None, 2));
+    // A forecast label with a time before its colon ends what was observed before it.
+    let doc = parse(
+        "Current situation: Co To station recorded northeast wind level 6.\nForecast for today and tonight: northeast wind level 7.",
+        &en(),
+    );
+    let observed: Vec<Option<bool>> = doc.facts().map(|f| f.qualifiers.observed).collect();
+    assert_eq!(observed, [Some(true), None]);
+    // A place between the label and its colon is no time: the place is kept.
+    let doc = parse("Forecast for the Northern Delta: cloudy.", &en());
+    let places: Vec<Option<String>> = doc.facts().map(|f| f.qualifiers.where_.clone()).collect();
+    assert_eq!(places, [Some("the Northern Delta".to_owned())]);
+}

@@ -319,11 +319,33 @@ fn strip_bullet(text: &str) -> &str {
     })
 }
 
-// label = [ bullet ] , section_label , ":" ;
+// label = [ bullet ] , section_label , [ time_words ] , ":" ;
+// (* time_words: "Forecast for today and tonight:", "Dự báo đêm nay và ngày mai:" *)
 fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let t = strip_bullet(text);
     let (v, rest) = cx.longest(Cat::SectionLabel, t)?;
-    let rest = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest))?;
+    let colon = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest));
+    let rest = match colon {
+        Some(r) => r,
+        // A time between the label and its colon; a place there makes a heading instead
+        // ("Forecast for the Northern Delta:").
+        None => {
+            let (between, after) = rest.split_once(':')?;
+            let between = between.trim();
+            let between =
+                between.strip_prefix("for ").or_else(|| between.strip_prefix("cho ")).unwrap_or(between);
+            if between.len() > 40 || between.bytes().any(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let items = phrase::sentence(cx, between);
+            let timed = items.iter().any(|r| r.item == Item::When)
+                && items.iter().all(|r| matches!(r.item, Item::When | Item::Filler));
+            if !timed {
+                return None;
+            }
+            after
+        }
+    };
     Some((v == "observed", rest))
 }
 
@@ -469,8 +491,9 @@ fn issued_line(cx: &Ctx<'_>, text: &str, opts: &ParseOptions) -> Option<String> 
     let weekday = after_weekday.is_some_and(|rest| {
         let rest = rest.trim_start_matches([',', ' ', '-', '(', '|']);
         let rest = rest.strip_prefix("ngày ").unwrap_or(rest);
-        // "Friday, November 18, 2024: Cloudy, …": a date heading the day of a forecast.
-        let heads_a_day = rest.contains(": ");
+        // "Friday, November 18, 2024: Cloudy, …", "Saturday 10 August:": a date heading the
+        // day of a forecast.
+        let heads_a_day = rest.contains(": ") || rest.trim_end().ends_with(':');
         !heads_a_day
             && (rest.starts_with(|c: char| c.is_ascii_digit()) || cx.longest(Cat::MonthName, rest).is_some())
     });
@@ -559,13 +582,16 @@ fn month_date(cx: &Ctx<'_>, t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
         };
         // "november 18, 2024" or "18 november 2024".
         let after = words.get(n + 1).and_then(|w| day_of(w)).map(|d| (d, words.get(n + 2)));
-        // A number before a month name is a day only with an ordinal or a year ("18th nov",
-        // "18 november 2024"): "level 7 may increase" is no date.
+        // A number before "may" (or "march") is a day only with an ordinal or a year ("18th
+        // may", "18 may 2024"): "level 7 may increase" is no date; "18 October" is one.
+        let verb = matches!(*w, "may" | "march");
         let before = n
             .checked_sub(1)
             .and_then(|k| words.get(k))
-            .filter(|w| {
-                w.ends_with(|c: char| c.is_ascii_alphabetic()) || year_of(words.get(n + 1).copied()).is_some()
+            .filter(|b| {
+                !verb
+                    || b.ends_with(|c: char| c.is_ascii_alphabetic())
+                    || year_of(words.get(n + 1).copied()).is_some()
             })
             .and_then(|w| day_of(w))
             .map(|d| (d, words.get(n + 1)));
