@@ -1814,3 +1814,27 @@ fn english_issue_lines_and_labels_with_a_time() {
     let places: Vec<Option<String>> = doc.facts().map(|f| f.qualifiers.where_.clone()).collect();
     assert_eq!(places, [Some("the Northern Delta".to_owned())]);
 }
+
+#[test]
+fn headings_with_what_they_include_in_brackets() {
+    let areas = |input: &str| -> Vec<(Option<String>, usize)> {
+        parse(input, &opts())
+            .sections
+            .iter()
+            .map(|s| (s.area.as_ref().map(|a| a.name.clone()), s.facts.len()))
+            .collect()
+    };
+    // A sea area's name with what it includes in brackets.
+    assert_eq!(
+        areas(
+            "Bắc vịnh Bắc Bộ: Không mưa.\nGiữa Biển Đông (bao gồm vùng biển đặc khu Trường Sa): Có mưa rào."
+        ),
+        [
+            (Some("Bắc vịnh Bắc Bộ".to_owned()), 1),
+            (Some("Giữa Biển Đông (bao gồm vùng biển đặc khu Trường Sa)".to_owned()), 1)
+        ]
+    );
+    // The places listed in brackets do not make a heading too long.
+    let long = "KHU VỰC PHÍA TÂY (thành phố Sơn La và các huyện Mai Sơn, Yên Châu, Mộc Châu, Vân Hồ, Sông Mã):\nNhiều mây, có mưa nhỏ.";
+    assert_eq!(areas(long).first().map(|(a, n)| (a.is_some(), *n)), Some((true, 2)));
+}

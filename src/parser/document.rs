@@ -375,9 +375,11 @@ fn heading<'a>(
     // A heading names a place: it starts with an area word or a capitalised name, and is not a
     // label of a value ("Tầm nhìn xa:", "Sóng cao:").
     let starts_area = cx.longest(Cat::WhereHead, name_t).is_some()
-        || cx
-            .longest(Cat::Filler, name_t)
-            .is_some_and(|(_, r)| r.trim().is_empty() || cx.is_capitalised(cx.off(r.trim_start())));
+        || cx.longest(Cat::Filler, name_t).is_some_and(|(_, r)| {
+            // "Bắc Biển Đông (bao gồm vùng biển đặc khu Hoàng Sa)": what it includes in brackets.
+            let r = r.trim_start();
+            r.is_empty() || r.starts_with('(') || cx.is_capitalised(cx.off(r))
+        });
     // A stretch heading starts with a capitalised name or "từ" (checked before reading the
     // name's words, which every short line would otherwise pay for).
     let may_stretch =
@@ -393,8 +395,10 @@ fn heading<'a>(
     {
         return None;
     }
-    // Counted after the cheaper tests: most lines are sentences, not headings.
-    let words = name_t.split_whitespace().take(15).count();
+    // Counted after the cheaper tests: most lines are sentences, not headings. The places a
+    // heading lists in brackets do not count ("KHU VỰC PHÍA NAM (thành phố Hà Giang và các
+    // huyện Bắc Quang, Quang Bình, Vị Xuyên, Bắc Mê)").
+    let words = name_t.split('(').next().unwrap_or(name_t).split_whitespace().take(15).count();
     if words > 14 {
         return None;
     }
