@@ -1731,9 +1731,10 @@ fn fourth_review_english_wording() {
         intensities("The Delta has rain medium, some places rain big."),
         [vec![Intensity::Moderate], vec![Intensity::Heavy]]
     );
+    // "In the thunder" is the condition of what follows it.
     assert_eq!(
-        kinds_en("In the thunder may occur tornado and wind gust strong."),
-        ["thunderstorm", "hazard", "hazard"]
+        kinds_en("Rain big and thunder. In the thunder may occur tornado and wind gust strong."),
+        ["rain", "thunderstorm", "hazard", "hazard"]
     );
     // Plural bounds, "past 40C", and the high mountains as a place.
     let bounds = |input: &str| {
@@ -1837,4 +1838,43 @@ fn headings_with_what_they_include_in_brackets() {
     // The places listed in brackets do not make a heading too long.
     let long = "KHU VỰC PHÍA TÂY (thành phố Sơn La và các huyện Mai Sơn, Yên Châu, Mộc Châu, Vân Hồ, Sông Mã):\nNhiều mây, có mưa nhỏ.";
     assert_eq!(areas(long).first().map(|(a, n)| (a.is_some(), *n)), Some((true, 2)));
+}
+
+#[test]
+fn fifth_review_rules() {
+    let rain = |input: &str, opts: &ParseOptions| {
+        picked(input, opts, |b| match b {
+            FactBody::Rain { form, intensity } => Some((*form, intensity.clone())),
+            _ => None,
+        })
+    };
+    // The form after its intensity, and downpours, are rain with that intensity.
+    assert_eq!(rain("Heavy showers in the afternoon.", &en()), [(RainForm::Showers, vec![Intensity::Heavy])]);
+    assert_eq!(rain("A heavy downpour hit the city.", &en()), [(RainForm::Rain, vec![Intensity::Heavy])]);
+    assert_eq!(rain("Heavy downpours are forecast.", &en()), [(RainForm::Rain, vec![Intensity::Heavy])]);
+    // Machine-translated labels and severities.
+    let cold = |input: &str| {
+        picked(input, &en(), |b| match b {
+            FactBody::Cold { severity } => Some(*severity),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        cold("The North is cold deep, the mountains cold damage."),
+        [ColdSeverity::Severe, ColdSeverity::Damaging]
+    );
+    assert_eq!(
+        kinds_en("Vision far 4-10 km. Risk of flood sweep in the mountains."),
+        ["visibility", "hazard"]
+    );
+    assert_eq!(kinds_en("Level risk disaster due to strong wind: level 1."), ["risk"]);
+    assert!(kinds_en("Workers should avoid heat stress at noon.").is_empty());
+    // A cause combined with another, or prolonged, before what it causes, is no fact.
+    assert!(kinds("Nắng nóng kết hợp độ ẩm thấp có nguy cơ gây cháy rừng.").is_empty());
+    assert_eq!(kinds("Mưa to kéo dài khiến nhiều tuyến phố bị ngập."), ["hazard"]);
+    // "đợt mưa dông" is a thunderstorm only; "khi trời mưa to" a condition; a river's highest
+    // water level no temperature.
+    assert_eq!(kinds("Đợt mưa dông kéo dài đến hết ngày mai."), ["thunderstorm"]);
+    assert!(kinds("Người dân hạn chế ra đường khi trời mưa to.").is_empty());
+    assert!(kinds("Mực nước cao nhất tại trạm Tân Châu 3,2m, trên báo động 2.").is_empty());
 }

@@ -989,7 +989,9 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         } else {
             // "mưa to" names the rain itself; a bare "to" only qualifies rain named before.
             let phrase = i.trim_start().get(..i.trim_start().len() - rest.len()).unwrap_or("");
-            if form.is_none() && (phrase.starts_with("mưa") || phrase.contains("rain")) {
+            if form.is_none()
+                && (phrase.starts_with("mưa") || phrase.contains("rain") || phrase.contains("downpour"))
+            {
                 form = Some(crate::bulletin::RainForm::Rain);
             }
             let it = parse_enum(v)?;
@@ -1001,6 +1003,14 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
         i = rest;
         first = false;
+        // "heavy showers", "light drizzle": the form named after its intensity (English).
+        if form.is_none()
+            && !is_form
+            && let Some((fv, fr)) = cx.longest(Cat::RainForm, i.trim_start())
+        {
+            form = Some(parse_enum(fv)?);
+            i = fr;
+        }
         // "mưa vừa đến mưa to", "mưa to đến rất to", "có mưa to".
         let j = lex(cx, Cat::RainIntensityJoin, i).map_or(i, |(j, _)| j).trim_start();
         let Some((_, after)) = cx.longest(Cat::RainIntensity, j) else { break };
