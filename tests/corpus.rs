@@ -1869,12 +1869,57 @@ fn fifth_review_rules() {
     );
     assert_eq!(kinds_en("Level risk disaster due to strong wind: level 1."), ["risk"]);
     assert!(kinds_en("Workers should avoid heat stress at noon.").is_empty());
-    // A cause combined with another, or prolonged, before what it causes, is no fact.
-    assert!(kinds("Nắng nóng kết hợp độ ẩm thấp có nguy cơ gây cháy rừng.").is_empty());
+    // A prolonged cause before what it causes is no fact; one combined with another may be
+    // forecast ("… kết hợp với gió tây khô nóng xảy ra ở …"), and stays.
     assert_eq!(kinds("Mưa to kéo dài khiến nhiều tuyến phố bị ngập."), ["hazard"]);
+    assert_eq!(kinds("Mưa lớn kéo dài trong 3 ngày."), ["rain"]);
+    assert_eq!(kinds("Rét đậm kết hợp mưa phùn có thể gây hại cho cây trồng."), ["cold", "rain"]);
     // "đợt mưa dông" is a thunderstorm only; "khi trời mưa to" a condition; a river's highest
     // water level no temperature.
     assert_eq!(kinds("Đợt mưa dông kéo dài đến hết ngày mai."), ["thunderstorm"]);
     assert!(kinds("Người dân hạn chế ra đường khi trời mưa to.").is_empty());
     assert!(kinds("Mực nước cao nhất tại trạm Tân Châu 3,2m, trên báo động 2.").is_empty());
+}
+
+#[test]
+fn review_of_the_fourth_and_fifth_rules() {
+    // A colon after the wind word keeps the direction, and a wind named again after it is read
+    // from its own direction.
+    let from = |input: &str, opts: &ParseOptions| {
+        picked(input, opts, |b| match b {
+            FactBody::Wind(w) => Some(w.from.clone()),
+            _ => None,
+        })
+    };
+    assert_eq!(from("Gió: Đông Bắc cấp 3-4.", &opts()), [vec![Compass::NE]]);
+    assert_eq!(from("Wind: northeast wind level 3-4.", &en()), [vec![Compass::NE]]);
+    assert_eq!(from("Monsoon: northeast wind level 4.", &en()), [vec![Compass::NE]]);
+    // "in heavy rain" after a verb of being is the rain itself.
+    assert_eq!(kinds_en("The North will be in heavy rain for three days."), ["rain"]);
+    assert_eq!(kinds_en("The North remains in foggy conditions in the early morning."), ["fog"]);
+    // Thunder clouds are no thunderstorm; "khi trời có mưa dông" is the thunderstorms' condition.
+    assert!(kinds_en("Satellite images show thunder clouds developing over the North.").is_empty());
+    let conditions: Vec<Option<Condition>> = parse("Khi trời có mưa dông, có thể xảy ra lốc, sét.", &opts())
+        .facts()
+        .map(|f| f.qualifiers.condition)
+        .collect();
+    assert_eq!(conditions, [Some(Condition::InThunderstorms), Some(Condition::InThunderstorms)]);
+    // A filler before brackets is no heading.
+    let doc = parse("Khu vực Hà Nội: Có mưa.\nCụ thể (theo số liệu quan trắc): Sóng cao 3-4m.", &opts());
+    assert_eq!(doc.sections.len(), 1);
+    // A cause joined on across a wrapped line keeps the wind it names.
+    assert_eq!(
+        kinds(
+            "Do ảnh hưởng của hoàn lưu bão kết hợp với\ngió tây nam hoạt động mạnh với cường độ cấp 5-6, vùng biển phía Nam có mưa dông."
+        ),
+        ["thunderstorm"]
+    );
+    // A label's time is its facts' time.
+    let whens: Vec<Option<String>> = parse("Dự báo thời tiết đêm nay: Nhiều mây.", &opts())
+        .facts()
+        .map(|f| f.qualifiers.when.clone())
+        .collect();
+    assert_eq!(whens, [Some("đêm nay".to_owned())]);
+    // Dropping past a value reaches no value above it.
+    assert!(kinds_en("Temperatures will drop past 10 degrees.").is_empty());
 }

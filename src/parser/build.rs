@@ -1240,16 +1240,14 @@ impl<'a> Builder<'a> {
         // its coverage, likelihood or words that only describe it may stand between the rain and
         // the verb (a time may not: "Mưa lớn từ đêm nay đến ngày mai có thể gây lũ quét"
         // forecasts the rain).
-        // So may "kéo dài" ("Mưa to kéo dài khiến nhiều tuyến phố bị ngập"), and anything of its
-        // clause when it is "combined with" another cause ("Nắng nóng kết hợp độ ẩm thấp có nguy
-        // cơ gây cháy rừng").
-        let after = s.norm.text.get(b..).unwrap_or_default().trim_start();
-        let combined = after.starts_with("kết hợp") || after.starts_with("combined with");
-        for r in s.items.get(k + 1..).unwrap_or_default().iter().take(if combined { 12 } else { 4 }) {
+        // So may "kéo dài" ("Mưa to kéo dài khiến nhiều tuyến phố bị ngập"). (What it is
+        // combined with may not: "Nắng nóng kết hợp với gió tây khô nóng xảy ra ở … gây nguy cơ
+        // cháy rừng" forecasts the heat.)
+        for r in s.items.get(k + 1..).unwrap_or_default().iter().take(4) {
             let describes =
                 matches!(r.item, Item::Coverage(_) | Item::Likelihood | Item::Filler | Item::Unknown)
                     || (r.item == Item::When && s.norm.text.get(r.start..r.end) == Some("kéo dài"));
-            if !(describes || (combined && !matches!(r.item, Item::Comma | Item::Semicolon))) {
+            if !describes {
                 break;
             }
             if causes_at(r.end) {

@@ -343,7 +343,12 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
             if !timed {
                 return None;
             }
-            after
+            // The time is read with what follows it, as the `when` of its facts.
+            let _ = after;
+            rest.trim_start()
+                .strip_prefix("for ")
+                .or_else(|| rest.trim_start().strip_prefix("cho "))
+                .unwrap_or(rest)
         }
     };
     Some((v == "observed", rest))
@@ -376,9 +381,8 @@ fn heading<'a>(
     // label of a value ("Tầm nhìn xa:", "Sóng cao:").
     let starts_area = cx.longest(Cat::WhereHead, name_t).is_some()
         || cx.longest(Cat::Filler, name_t).is_some_and(|(_, r)| {
-            // "Bắc Biển Đông (bao gồm vùng biển đặc khu Hoàng Sa)": what it includes in brackets.
             let r = r.trim_start();
-            r.is_empty() || r.starts_with('(') || cx.is_capitalised(cx.off(r))
+            r.is_empty() || cx.is_capitalised(cx.off(r)) || (r.starts_with('(') && titled_name(cx, name_t, r))
         });
     // A stretch heading starts with a capitalised name or "từ" (checked before reading the
     // name's words, which every short line would otherwise pay for).
@@ -429,6 +433,16 @@ fn heading<'a>(
     }
     let a = cx.off(name_t);
     Some((a, a + name_t.len(), rest))
+}
+
+/// Whether the words of `name` before `rest` are a name of two words or more, each capitalised:
+/// "Bắc Biển Đông (bao gồm vùng biển đặc khu Hoàng Sa)" is an area with what it includes in
+/// brackets, "Cụ thể (theo số liệu quan trắc)" is none.
+fn titled_name(cx: &Ctx<'_>, name: &str, rest: &str) -> bool {
+    let a = cx.off(name);
+    let b = cx.off(rest);
+    let words = cx.original_str(a, b).unwrap_or_default().split_whitespace().collect::<Vec<_>>();
+    words.len() >= 2 && words.iter().all(|w| w.starts_with(is_upper))
 }
 
 /// Whether a line reads as a title: no closing punctuation, and every word capitalised but the

@@ -147,6 +147,18 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     name(cx, i)
 }
 
+/// Whether an English "in …" at `i` follows a verb of being ("will be", "is", "remains"): then
+/// it says what the place is in, not the condition of another fact.
+fn copula_before(cx: &Ctx<'_>, i: &str) -> bool {
+    const COPULAS: [&str; 10] =
+        ["be", "is", "are", "was", "were", "been", "remain", "remains", "remained", "stays"];
+    if !i.trim_start().starts_with("in ") {
+        return false;
+    }
+    let before = cx.norm_text().get(..cx.off(i)).unwrap_or_default().trim_end();
+    before.rsplit(' ').next().is_some_and(|w| COPULAS.contains(&w))
+}
+
 /// Whether the text after a value compares it with another ("higher than forecast", "lower
 /// than normal"): the value is then a difference, which is no reading.
 fn compared(rest: &str) -> bool {
@@ -284,7 +296,10 @@ fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         .match_indices(' ')
         .map(|(n, _)| n)
         .find(|&n| {
-            let line_starts = cx.breaks_line_at(base + n);
+            // Not after a word that joins the cause to more of it ("kết hợp với⏎gió tây nam …").
+            let joined =
+                rest.get(..n).and_then(|t| t.rsplit(' ').next()).is_some_and(|w| CAUSE_JOINS.contains(&w));
+            let line_starts = cx.breaks_line_at(base + n) && !joined;
             stated_wind(cx, rest.get(n..).unwrap_or_default(), !line_starts)
         })
         .unwrap_or(stop);
@@ -292,6 +307,9 @@ fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let rest = rest.strip_prefix(" nên").unwrap_or(rest);
     Ok((rest, Item::Cause))
 }
+
+/// Words after which a cause goes on (with what it is joined to).
+const CAUSE_JOINS: [&str; 7] = ["với", "và", "của", "cùng", "hợp", "with", "and"];
 
 /// Whether a wind with a direction (and a level, when `with_level`) starts at `i`; not a
 /// monsoon, which causes weather ("do ảnh hưởng của gió mùa đông bắc").
@@ -316,9 +334,8 @@ fn clock<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Err(_) => {
             let (i, sep) = nom::branch::alt((tag("h"), tag(" giờ"), tag("giờ"), tag(":"))).parse(i)?;
             let (i, minutes) = opt((ws, digit1, opt(one_of("'’")), opt((ws, tag("phút"))))).parse(i)?;
-            // "16:" is no time: a colon after an hour needs its minutes ("16:00", also at the
-            // end of a sentence).
-            if sep == ":" && minutes.is_none() {
+            // "16:" at the end is no time; "16:00" is one, also at the end of a sentence.
+            if sep == ":" && minutes.is_none() && i.is_empty() {
                 return fail();
             }
             if i.chars().next().is_some_and(is_word_char) {
@@ -491,12 +508,14 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // độ": the value reached, not a change.
     let after = rest.trim_start();
     // "rose past 39C", "climbed above 40 degrees" reach an open value too ("tăng trên 2 độ",
-    // "rose by over 2 degrees", "rose more than 2 degrees" are changes all the same).
-    let by = i.trim_start().get(..i.trim_start().len() - rest.len()).is_some_and(|p| p.ends_with(" by"));
+    // "rose by over 2 degrees", "rose more than 2 degrees" are changes all the same, and "drop
+    // past 10 degrees" is no value above 10).
+    let word = i.trim_start().get(..i.trim_start().len() - rest.len()).unwrap_or_default();
+    let rising = ["ris", "rose", "climb", "increas", "soar", "jump"].iter().any(|w| word.starts_with(w));
     if after.starts_with("to ")
         || after.starts_with("còn ")
         || lex(cx, Cat::OpenMax, after).is_ok()
-        || (!by && (after.starts_with("past ") || after.starts_with("above ")))
+        || (rising && !word.ends_with(" by") && (after.starts_with("past ") || after.starts_with("above ")))
     {
         return fail();
     }
@@ -643,6 +662,12 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         Cat::CycloneMove | Cat::CycloneSpeed => return movement(cx, i).or(Ok((rest, Item::Filler))),
         Cat::WhereHead => return where_run(cx, i),
         Cat::When => return when_run(cx, i),
+        // "The North will be in heavy rain", "remains in foggy conditions": the state itself,
+        // read on after "in" (English).
+        Cat::Condition if cx.lang == crate::bulletin::Language::En && copula_before(cx, i) => {
+            let after = i.trim_start().strip_prefix("in ").ok_or(nom::Err::Error(()))?;
+            return Ok((after, Item::Filler));
+        }
         Cat::Condition => Item::Condition(parse_enum(v)?),
         Cat::Likelihood => Item::Likelihood,
         Cat::Coverage => Item::Coverage(parse_enum(v)?),
@@ -765,6 +790,15 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut strong = false;
     let mut rises = false;
     let mut after_word = true; // a bare "3-4" is a level right after the wind or its direction
+    // "Wind: NE, level 3-4", "Gió: Đông Bắc cấp 3": a label's colon after the wind word; not
+    // before the wind named again ("Wind: northeast wind level 3-4" is read from its direction).
+    if let Some(after) = ws(i)?.0.strip_prefix(':') {
+        let again = lex(cx, Cat::WindWord, after).is_ok()
+            || (cx.lang == crate::bulletin::Language::En && wind_after_direction(cx, after).is_ok());
+        if !again {
+            i = after;
+        }
+    }
     for _ in 0..10 {
         // Every step below starts with a phrase of these categories or a digit: where none
         // can start, the phrase has ended.
