@@ -1922,4 +1922,14 @@ fn review_of_the_fourth_and_fifth_rules() {
     assert_eq!(whens, [Some("đêm nay".to_owned())]);
     // Dropping past a value reaches no value above it.
     assert!(kinds_en("Temperatures will drop past 10 degrees.").is_empty());
+    // A light wind named before its direction; a level given with it says more.
+    let light = |input: &str| {
+        picked(input, &en(), |b| match b {
+            FactBody::Wind(w) => Some((w.from.clone(), w.light, w.level)),
+            _ => None,
+        })
+    };
+    assert_eq!(light("Light southeast winds in the evening."), [(vec![Compass::SE], Some(true), None)]);
+    assert_eq!(light("A gentle northerly breeze."), [(vec![Compass::N], Some(true), None)]);
+    assert_eq!(light("Light southeast winds, level 2."), [(vec![Compass::SE], None, r(2.0, 2.0))]);
 }

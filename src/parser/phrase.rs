@@ -610,7 +610,7 @@ const DIRECTIONS: CatSet = CatSet::of(&[Cat::Direction]);
 fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item> {
     let best = vocab.longest_of(&TERM_ORDER, i);
     if cx.lang == crate::bulletin::Language::En
-        && vocab.may_start(WIND_AFTER_DIRECTION)
+        && (vocab.may_start(WIND_AFTER_DIRECTION) || LIGHT_BEFORE_DIRECTION.iter().any(|w| i.starts_with(w)))
         && let Ok(r) = wind_after_direction(cx, i)
     {
         return Ok(r);
@@ -857,19 +857,35 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 /// What [`wind_after_direction`] starts with.
 const WIND_AFTER_DIRECTION: CatSet = CatSet::of(&[Cat::WindFiller, Cat::Direction]);
 
-// wind_after_direction = [ wind_filler ] , direction_list , wind_word , wind ;   (* English *)
+// wind_after_direction = [ "light" | "gentle" | "weak" ] , [ wind_filler ] , direction_list , wind_word , wind ;   (* English *)
 fn wind_after_direction<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    // "light northeast winds", "a gentle southerly breeze": the wind is light before its
+    // direction is named.
+    let (i, ()) = ws(i)?;
+    let (i, said_light) = match LIGHT_BEFORE_DIRECTION.iter().find_map(|w| i.strip_prefix(w)) {
+        Some(rest) => (rest, true),
+        None => (i, false),
+    };
     let (i, _) = opt(|i| lex(cx, Cat::WindFiller, i)).parse(i)?;
     let (i, from) = direction_list(cx, i)?;
     let (i, _) = lex(cx, Cat::WindWord, i)?;
     let (i, item) = wind(cx, i)?;
+    // A level given with it ("light northeast winds, level 2") says more than "light".
+    let level_after = {
+        let (j, ()) = ws(i)?;
+        level_range(cx, j.strip_prefix(',').unwrap_or(j), true).is_ok()
+    };
     match item {
         Item::Wind { monsoon, light, level, strong, rises, .. } => {
+            let light = light || (said_light && level.is_none() && !level_after);
             Ok((i, Item::Wind { monsoon, from, light, level, strong, rises }))
         }
         other => Ok((i, other)),
     }
 }
+
+/// The words before a direction that make its wind light ([`wind_after_direction`]).
+const LIGHT_BEFORE_DIRECTION: [&str; 3] = ["light ", "gentle ", "weak "];
 
 // level = ( level_kind , [ "mạnh" ] , level_range ) | level_range_with_word ;
 fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
