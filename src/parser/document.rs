@@ -327,28 +327,25 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let colon = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest));
     let rest = match colon {
         Some(r) => r,
-        // A time between the label and its colon; a place there makes a heading instead
+        // A time between the label and its colon ("Forecast for today and tonight:"); it is read
+        // with what follows it, as its facts' `when`. A place there makes a heading instead
         // ("Forecast for the Northern Delta:").
         None => {
-            let (between, after) = rest.split_once(':')?;
-            let between = between.trim();
-            let between =
-                between.strip_prefix("for ").or_else(|| between.strip_prefix("cho ")).unwrap_or(between);
-            if between.len() > 40 || between.bytes().any(|b| b.is_ascii_digit()) {
+            let (between, _) = rest.split_once(':')?;
+            let time = between.trim_start();
+            let time = time.strip_prefix("for ").or_else(|| time.strip_prefix("cho ")).unwrap_or(time);
+            let words = time.trim_end();
+            if words.len() > 40 || words.bytes().any(|b| b.is_ascii_digit()) {
                 return None;
             }
-            let items = phrase::sentence(cx, between);
+            let items = phrase::sentence(cx, words);
             let timed = items.iter().any(|r| r.item == Item::When)
                 && items.iter().all(|r| matches!(r.item, Item::When | Item::Filler));
             if !timed {
                 return None;
             }
-            // The time is read with what follows it, as the `when` of its facts.
-            let _ = after;
-            rest.trim_start()
-                .strip_prefix("for ")
-                .or_else(|| rest.trim_start().strip_prefix("cho "))
-                .unwrap_or(rest)
+            // `time` is the end of `between`, which starts `rest`.
+            rest.get(between.len() - time.len()..)?
         }
     };
     Some((v == "observed", rest))
