@@ -1932,4 +1932,15 @@ fn review_of_the_fourth_and_fifth_rules() {
     assert_eq!(light("Light southeast winds in the evening."), [(vec![Compass::SE], Some(true), None)]);
     assert_eq!(light("A gentle northerly breeze."), [(vec![Compass::N], Some(true), None)]);
     assert_eq!(light("Light southeast winds, level 2."), [(vec![Compass::SE], None, r(2.0, 2.0))]);
+    // The month May is no likelihood.
+    let likelihoods: Vec<Option<Likelihood>> = parse("In May, temperatures rose to 41 degrees.", &en())
+        .facts()
+        .map(|f| f.qualifiers.likelihood)
+        .collect();
+    assert_eq!(likelihoods, [None]);
+    let likelihoods: Vec<Option<Likelihood>> = parse("Thunderstorms may occur in the afternoon.", &en())
+        .facts()
+        .map(|f| f.qualifiers.likelihood)
+        .collect();
+    assert_eq!(likelihoods.len(), 1);
 }

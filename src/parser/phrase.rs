@@ -147,6 +147,21 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     name(cx, i)
 }
 
+/// Whether the likelihood word "may" at `i` (`rest` after it) names the month: after "in",
+/// "of", "early", "mid", "late", "since", "until" or "from", or before a day ("May 5").
+fn month_may(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
+    const BEFORE_MONTH: [&str; 8] = ["in", "of", "early", "mid", "late", "since", "until", "from"];
+    if cx.lang != crate::bulletin::Language::En
+        || !i.trim_start().starts_with("may")
+        || rest.len() + 3 != i.trim_start().len()
+    {
+        return false;
+    }
+    let before = cx.norm_text().get(..cx.off(i.trim_start())).unwrap_or_default().trim_end();
+    before.rsplit(' ').next().is_some_and(|w| BEFORE_MONTH.contains(&w))
+        || rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whether an English "in …" at `i` follows a verb of being ("will be", "is", "remains"): then
 /// it says what the place is in, not the condition of another fact.
 fn copula_before(cx: &Ctx<'_>, i: &str) -> bool {
@@ -669,6 +684,8 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
             return Ok((after, Item::Filler));
         }
         Cat::Condition => Item::Condition(parse_enum(v)?),
+        // "In May, temperatures rose …", "late May": the month, not the likelihood (English).
+        Cat::Likelihood if month_may(cx, i, rest) => Item::When,
         Cat::Likelihood => Item::Likelihood,
         Cat::Coverage => Item::Coverage(parse_enum(v)?),
         Cat::Observed => Item::Observed,
