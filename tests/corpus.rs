@@ -1943,4 +1943,6 @@ fn review_of_the_fourth_and_fifth_rules() {
         .map(|f| f.qualifiers.likelihood)
         .collect();
     assert_eq!(likelihoods.len(), 1);
+    // "ngày 15: 38 độ C" is a day and a value, not the time 15:38.
+    assert_eq!(temps("Nhiệt độ cao nhất ngày 15: 38 độ C."), [r(38.0, 38.0)]);
 }

@@ -348,7 +348,15 @@ fn clock<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         Ok((rest, ())) => rest,
         Err(_) => {
             let (i, sep) = nom::branch::alt((tag("h"), tag(" giờ"), tag("giờ"), tag(":"))).parse(i)?;
-            let (i, minutes) = opt((ws, digit1, opt(one_of("'’")), opt((ws, tag("phút"))))).parse(i)?;
+            // The minutes: right after a colon ("15:38"; "ngày 15: 38 độ C" is a day and a
+            // value), after "h" or "giờ" maybe after a blank ("16h 30", "9 giờ 45 phút").
+            let (i, minutes) = if sep == ":" {
+                opt((digit1, opt(one_of("'’")))).map(|m| m.map(|(d, _)| d)).parse(i)?
+            } else {
+                opt((ws, digit1, opt(one_of("'’")), opt((ws, tag("phút")))))
+                    .map(|m| m.map(|(_, d, _, _)| d))
+                    .parse(i)?
+            };
             // "16:" at the end is no time; "16:00" is one, also at the end of a sentence.
             if sep == ":" && minutes.is_none() && i.is_empty() {
                 return fail();
