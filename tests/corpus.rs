@@ -1945,4 +1945,8 @@ fn review_of_the_fourth_and_fifth_rules() {
     assert_eq!(likelihoods.len(), 1);
     // "ngày 15: 38 độ C" is a day and a value, not the time 15:38.
     assert_eq!(temps("Nhiệt độ cao nhất ngày 15: 38 độ C."), [r(38.0, 38.0)]);
+    // A forecast label with a place before its colon ends the observed block too.
+    let doc = parse("Tình hình: Đêm qua có mưa rào.\nDự báo cho khu vực Hà Nội: Có mưa rào.", &opts());
+    let observed: Vec<Option<bool>> = doc.facts().map(|f| f.qualifiers.observed).collect();
+    assert_eq!(observed, [Some(true), None]);
 }

@@ -319,17 +319,17 @@ fn strip_bullet(text: &str) -> &str {
     })
 }
 
-// label = [ bullet ] , section_label , [ time_words ] , ":" ;
-// (* time_words: "Forecast for today and tonight:", "Dự báo đêm nay và ngày mai:" *)
+// label = [ bullet ] , section_label , [ time_or_place ] , ":" ;
+// (* time_or_place: "Forecast for today and tonight:", "Dự báo cho khu vực Hà Nội:" *)
 fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let t = strip_bullet(text);
     let (v, rest) = cx.longest(Cat::SectionLabel, t)?;
     let colon = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest));
     let rest = match colon {
         Some(r) => r,
-        // A time between the label and its colon ("Forecast for today and tonight:"); it is read
-        // with what follows it, as its facts' `when`. A place there makes a heading instead
-        // ("Forecast for the Northern Delta:").
+        // A time or a place between the label and its colon ("Forecast for today and tonight:",
+        // "Dự báo cho khu vực Hà Nội:"): read with what follows it, as its facts' `when`, or as
+        // the heading of a section.
         None => {
             let (between, _) = rest.split_once(':')?;
             let time = between.trim_start();
@@ -339,9 +339,11 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
                 return None;
             }
             let items = phrase::sentence(cx, words);
-            let timed = items.iter().any(|r| r.item == Item::When)
-                && items.iter().all(|r| matches!(r.item, Item::When | Item::Filler));
-            if !timed {
+            let named = items.iter().any(|r| matches!(r.item, Item::When | Item::Where))
+                && items
+                    .iter()
+                    .all(|r| matches!(r.item, Item::When | Item::Where | Item::Filler | Item::Name));
+            if !named {
                 return None;
             }
             // `time` is the end of `between`, which starts `rest`.
