@@ -1949,4 +1949,16 @@ fn review_of_the_fourth_and_fifth_rules() {
     let doc = parse("Tình hình: Đêm qua có mưa rào.\nDự báo cho khu vực Hà Nội: Có mưa rào.", &opts());
     let observed: Vec<Option<bool>> = doc.facts().map(|f| f.qualifiers.observed).collect();
     assert_eq!(observed, [Some(true), None]);
+    // A count of years or weeks is no value; a capital "May" in a sentence is the month.
+    assert_eq!(kinds_en("Temperatures were the lowest in 20 years."), Vec::<&str>::new());
+    let doc = parse("This is the hottest May in the past 30 years, with 41 degrees in Hanoi.", &en());
+    let facts: Vec<(Option<Range>, Option<Likelihood>)> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Temperature { celsius, .. } => (Some(*celsius), f.qualifiers.likelihood),
+            _ => (None, f.qualifiers.likelihood),
+        })
+        .collect();
+    assert_eq!(facts, [(r(41.0, 41.0), None)]);
+    assert_eq!(temps("Nhiệt độ cao nhất trong 30 năm qua là 41 độ C."), [r(41.0, 41.0)]);
 }

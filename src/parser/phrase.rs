@@ -148,7 +148,8 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 }
 
 /// Whether the likelihood word "may" at `i` (`rest` after it) names the month: after "in",
-/// "of", "early", "mid", "late", "since", "until" or "from", or before a day ("May 5").
+/// "of", "early", "mid", "late", "since", "until" or "from", before a day ("May 5"), or
+/// capitalised after a word.
 fn month_may(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     const BEFORE_MONTH: [&str; 8] = ["in", "of", "early", "mid", "late", "since", "until", "from"];
     if cx.lang != crate::bulletin::Language::En
@@ -157,9 +158,15 @@ fn month_may(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     {
         return false;
     }
-    let before = cx.norm_text().get(..cx.off(i.trim_start())).unwrap_or_default().trim_end();
+    let at = cx.off(i.trim_start());
+    let before = cx.norm_text().get(..at).unwrap_or_default().trim_end();
+    // A capital "May" after other words of its sentence is the month too ("the hottest May in
+    // …"), unless the words around it are all capitalised ("Heavy Rain May Cause Floods").
+    let next = rest.trim_start();
+    let title = next.starts_with(char::is_alphabetic) && cx.is_capitalised(cx.off(next));
     before.rsplit(' ').next().is_some_and(|w| BEFORE_MONTH.contains(&w))
-        || rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        || next.starts_with(|c: char| c.is_ascii_digit())
+        || (cx.is_capitalised(at) && !title && before.ends_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Whether an English "in …" at `i` follows a verb of being ("will be", "is", "remains"): then

@@ -193,14 +193,11 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     }
     // Normalised text has single spaces: at most one to pass.
     let after = i.strip_prefix(' ').unwrap_or(i);
-    // "10 ngày tới", "3 days": a count of days is no value.
-    let days = || {
-        after
-            .strip_prefix("ngày")
-            .or_else(|| after.strip_prefix("days"))
-            .or_else(|| after.strip_prefix("day"))
-    };
-    if after.starts_with(['n', 'd']) && days().is_some_and(|r| !r.starts_with(is_word_char)) {
+    // "10 ngày tới", "3 days", "in the past 30 years", "2 tuần": a count of days, weeks or
+    // years is no value.
+    let counted = || COUNTED.iter().find_map(|w| after.strip_prefix(w));
+    if after.starts_with(['n', 'd', 'y', 'w', 't']) && counted().is_some_and(|r| !r.starts_with(is_word_char))
+    {
         return Err(nom::Err::Error(()));
     }
     if i.starts_with('h') && !i.starts_with("ha") || after.starts_with("giờ") || after.starts_with("hour") {
@@ -214,6 +211,9 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
         Err(_) => Ok((i, (v, Unit::None))),
     }
 }
+
+/// What a number counts when it is no value ([`number_unit`]); longer words first.
+const COUNTED: [&str; 9] = ["ngày", "days", "day", "năm", "years", "year", "tuần", "weeks", "week"];
 
 // minus = "-" | "minus " | "âm " ;   (* before a digit: "-0,5 độ C", "minus 1.5 degrees" *)
 /// The text after a minus sign that stands right before a digit.
