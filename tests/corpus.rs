@@ -1178,6 +1178,12 @@ fn picked<T>(input: &str, opts: &ParseOptions, pick: impl Fn(&FactBody) -> Optio
     parse(input, opts).facts().filter_map(|f| pick(&f.body)).collect()
 }
 
+/// `pick` of every fact of `input`, `None` for the facts it does not pick (so that a test sees
+/// the facts it did not expect too).
+fn each_fact<T>(input: &str, opts: &ParseOptions, pick: impl Fn(&FactBody) -> Option<T>) -> Vec<Option<T>> {
+    parse(input, opts).facts().map(|f| pick(&f.body)).collect()
+}
+
 /// The temperature of each temperature fact of `input`, read in Vietnamese.
 fn temps(input: &str) -> Vec<Option<Range>> {
     picked(input, &opts(), |b| match b {
@@ -1511,18 +1517,14 @@ fn a_weekday_heading_a_day_of_a_forecast_is_no_issue_time() {
 #[test]
 fn near_the_centre_of_a_depression_is_a_place() {
     // The near-centre wind of a tropical depression was read as a second depression.
-    let doc = parse(
+    let winds = each_fact(
         "Vùng biển giữa Biển Đông có gió mạnh cấp 6-7, vùng gần tâm áp thấp nhiệt đới cấp 8, giật cấp 10.",
         &opts(),
-    );
-    let winds: Vec<_> = doc
-        .facts()
-        .map(|f| match &f.body {
+        |b| match b {
             FactBody::Wind(w) => Some((w.level, w.gust)),
             _ => None,
-        })
-        .collect();
-    let r = |a: f64, b: f64| Some(Range::new(Some(a), Some(b)));
+        },
+    );
     assert_eq!(winds, [Some((r(6.0, 7.0), None)), Some((r(8.0, 8.0), r(10.0, 10.0)))]);
 }
 
@@ -1571,17 +1573,14 @@ fn heat_and_cold_that_end_where_they_are_named() {
 #[test]
 fn fresh_english_review() {
     // A storm's strength in a sentence of its own, after its position.
-    let doc = parse(
+    let storm = each_fact(
         "At 7 a.m., the storm was located at 16.0 degrees north latitude and 113.0 degrees east longitude. Winds near the centre were at level 9, gusting to level 11.",
         &en(),
-    );
-    let storm: Vec<_> = doc
-        .facts()
-        .map(|f| match &f.body {
+        |b| match b {
             FactBody::Cyclone(c) => Some((c.level, c.gust)),
             _ => None,
-        })
-        .collect();
+        },
+    );
     let r = |a: f64| Some(Range::new(Some(a), Some(a)));
     assert_eq!(storm, [Some((r(9.0), r(11.0)))]);
     // A river's alarm level is no wind; flooded streets are inundation; gusts of a level are a wind's.

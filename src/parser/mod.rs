@@ -259,6 +259,13 @@ impl<'a> Ctx<'a> {
             && matches!(self.input.as_bytes().get(self.norm.start(i)), Some(b'\n' | b'\r'))
     }
 
+    /// The word of the normalised text right before `i` (a slice of it), past the blanks
+    /// between; "" at the start.
+    pub fn word_before(&self, i: &str) -> &'a str {
+        let before = self.norm.text.get(..self.off(i.trim_start())).unwrap_or_default().trim_end();
+        before.rsplit(' ').next().unwrap_or_default()
+    }
+
     /// The normalised text being read.
     pub fn norm_text(&self) -> &'a str {
         &self.norm.text

@@ -158,15 +158,14 @@ fn month_may(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     {
         return false;
     }
-    let at = cx.off(i.trim_start());
-    let before = cx.norm_text().get(..at).unwrap_or_default().trim_end();
+    let before = cx.word_before(i);
     // A capital "May" after other words of its sentence is the month too ("the hottest May in
     // …"), unless the words around it are all capitalised ("Heavy Rain May Cause Floods").
     let next = rest.trim_start();
     let title = next.starts_with(char::is_alphabetic) && cx.is_capitalised(cx.off(next));
-    before.rsplit(' ').next().is_some_and(|w| BEFORE_MONTH.contains(&w))
+    BEFORE_MONTH.contains(&before)
         || next.starts_with(|c: char| c.is_ascii_digit())
-        || (cx.is_capitalised(at) && !title && before.ends_with(|c: char| c.is_alphanumeric()))
+        || (cx.is_capitalised(cx.off(i.trim_start())) && !title && before.ends_with(char::is_alphanumeric))
 }
 
 /// Whether an English "in …" at `i` follows a verb of being ("will be", "is", "remains"): then
@@ -177,8 +176,7 @@ fn copula_before(cx: &Ctx<'_>, i: &str) -> bool {
     if !i.trim_start().starts_with("in ") {
         return false;
     }
-    let before = cx.norm_text().get(..cx.off(i)).unwrap_or_default().trim_end();
-    before.rsplit(' ').next().is_some_and(|w| COPULAS.contains(&w))
+    COPULAS.contains(&cx.word_before(i))
 }
 
 /// Whether the text after a value compares it with another ("higher than forecast", "lower
