@@ -1961,3 +1961,35 @@ fn review_of_the_fourth_and_fifth_rules() {
     assert_eq!(facts, [(r(41.0, 41.0), None)]);
     assert_eq!(temps("Nhiệt độ cao nhất trong 30 năm qua là 41 độ C."), [r(41.0, 41.0)]);
 }
+
+#[test]
+fn vietnamese_differences_from_another_day_and_lower_than() {
+    let open = |min: Option<f64>, max: Option<f64>| Some(Range::new(min, max));
+    // A difference from another day or year, named between "hơn" and the value or after it
+    // with "so với", is no reading.
+    assert_eq!(
+        temps("Nhiệt độ cao nhất ở Hà Nội là 36 độ C, cao hơn hôm qua 2 độ."),
+        [open(Some(36.0), Some(36.0))]
+    );
+    assert!(temps("Nền nhiệt thấp hơn khoảng 7 độ so với ngày hôm trước.").is_empty());
+    assert!(temps("Nhiệt độ trung bình cao hơn so với cùng kỳ năm ngoái 1,5 độ C.").is_empty());
+    // The reading stays when the comparison ends its clause or names it in many words, and
+    // a value without "hơn" before "so với" is a reading.
+    assert_eq!(temps("Nhiệt độ cao hơn hôm qua, phổ biến 35-37 độ."), [open(Some(35.0), Some(37.0))]);
+    assert_eq!(
+        temps("Trời nắng nóng hơn hôm qua với nhiệt độ cao nhất phổ biến 37 độ."),
+        [open(Some(37.0), Some(37.0))]
+    );
+    assert_eq!(
+        temps("Hà Nội 35 độ, so với 33 độ hôm qua."),
+        [open(Some(35.0), Some(35.0)), open(Some(33.0), Some(33.0))]
+    );
+    // "thấp hơn" and "ít hơn" bound from above ("hơn" alone, "cao hơn" from below).
+    assert_eq!(temps("Vùng núi cao có nơi thấp hơn 5 độ."), [open(None, Some(5.0))]);
+    assert_eq!(temps("Có nơi cao hơn 38 độ."), [open(Some(38.0), None)]);
+    let rainfall = picked("Lượng mưa ít hơn 20mm.", &opts(), |b| match b {
+        FactBody::Rainfall { mm, .. } => Some(*mm),
+        _ => None,
+    });
+    assert_eq!(rainfall, [Range::new(None, Some(20.0))]);
+}

@@ -112,6 +112,9 @@ pub fn detect_language(input: &str) -> Language {
 /// "thấp hơn trung bình nhiều năm", "so với cùng thời kỳ".
 const LONG_TERM_AVERAGE: [&str; 4] = ["tbnn", "nhiều năm", "cùng kỳ", "cùng thời kỳ"];
 
+/// Words that compare in Vietnamese: a line without them compares no value with another.
+const COMPARING: [&str; 2] = ["hơn", "so với"];
+
 /// Slots of [`Ctx`]'s vocabulary cache.
 const CACHE_SLOTS: usize = 8;
 
@@ -132,8 +135,8 @@ pub struct Ctx<'a> {
     next_digit: Cell<(usize, usize)>,
     /// Whether the line names a longitude anywhere (see [`Ctx::mentions_longitude`]).
     longitude: Cell<Option<bool>>,
-    /// Whether the line names the long-term average (see [`Ctx::mentions_long_term_average`]).
-    average: Cell<Option<bool>>,
+    /// Whether the line has a word that compares (see [`Ctx::mentions_comparison`]).
+    comparing: Cell<Option<bool>>,
     /// Whether a phrase that states something (not a place, time, filler or comma) was read
     /// in the current clause of the sentence being read: set by `phrase::sentence_into`.
     pub(crate) stated_in_clause: Cell<bool>,
@@ -150,7 +153,7 @@ impl<'a> Ctx<'a> {
             cache,
             next_digit: Cell::new((usize::MAX, 0)),
             longitude: Cell::new(None),
-            average: Cell::new(None),
+            comparing: Cell::new(None),
             stated_in_clause: Cell::new(false),
         }
     }
@@ -167,21 +170,21 @@ impl<'a> Ctx<'a> {
         found
     }
 
-    /// Whether the line names the long-term average a value may be compared with
-    /// ([`LONG_TERM_AVERAGE`]): only then are the words before a value looked at for a
-    /// comparison. Found once per line.
-    pub fn mentions_long_term_average(&self) -> bool {
-        if let Some(known) = self.average.get() {
+    /// Whether the line has a word that compares ([`COMPARING`]): only then are the words
+    /// around a value looked at for a comparison with the long-term average or another day.
+    /// Found once per line.
+    pub fn mentions_comparison(&self) -> bool {
+        if let Some(known) = self.comparing.get() {
             return known;
         }
         // Searchers built once: building one for each line cost more than the search.
-        static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
             std::sync::LazyLock::new(|| {
-                LONG_TERM_AVERAGE.map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                COMPARING.map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
             });
         let text = self.norm.text.as_bytes();
         let found = WORDS.iter().any(|f| f.find(text).is_some());
-        self.average.set(Some(found));
+        self.comparing.set(Some(found));
         found
     }
 

@@ -133,9 +133,12 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         && let Ok((rest, v)) = value(cx, i)
     {
         // "2-4 degrees higher than forecast": a difference, which is no reading.
-        // (A departure from the average is in degrees: "cao hơn TBNN 0,5-1 độ C".)
+        // (A departure from the average or another day is in degrees: "cao hơn TBNN 0,5-1 độ C",
+        // "cao hơn hôm qua 2 độ", "thấp hơn khoảng 7 độ so với ngày hôm trước".)
         if compared(rest)
-            || (v.unit == Unit::Celsius && cx.mentions_long_term_average() && compared_before(cx, i))
+            || (v.unit == Unit::Celsius
+                && cx.mentions_comparison()
+                && (compared_before(cx, i) || compared_after(i, rest)))
         {
             return Ok((rest, Item::Change));
         }
@@ -218,7 +221,8 @@ const COMPARATIVE_STARTS: &[u8] = b"hlwcab";
 
 /// Whether the words before a value (in its sentence `cx`, the value at `i`) compare it with
 /// the long-term average: "cao hơn trung bình nhiều năm (TBNN) cùng thời kỳ từ 0,5-1 độ C",
-/// "thấp hơn TBNN 1-2 độ". The value is then a difference.
+/// "thấp hơn TBNN 1-2 độ"; or with another day or year, named right before it: "cao hơn hôm qua
+/// 2 độ", "cao hơn so với cùng kỳ năm ngoái 1,5 độ C". The value is then a difference.
 fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
     let at = cx.off(i);
     let text = cx.norm_text();
@@ -228,8 +232,27 @@ fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
     }
     let before = text.get(from..at).unwrap_or("");
     let clause = before.rsplit(['.', ';', ',']).next().unwrap_or("");
-    (clause.contains("hơn") || clause.contains("so với"))
-        && super::LONG_TERM_AVERAGE.iter().any(|n| clause.contains(n))
+    let average = (clause.contains("hơn") || clause.contains("so với"))
+        && super::LONG_TERM_AVERAGE.iter().any(|n| clause.contains(n));
+    // The words between "hơn" and the value: what the value is compared with, when they name a
+    // day or a year and are few ("nóng hơn hôm qua, với nhiệt độ 37 độ" ends the clause first;
+    // "nắng nóng hơn hôm qua với nhiệt độ cao nhất 37 độ" names the reading in too many words).
+    let other_day = clause.rsplit_once("hơn ").is_some_and(|(_, between)| {
+        let words = between.split_whitespace().count();
+        (1..=5).contains(&words) && COMPARED_WITH.iter().any(|w| between.contains(w))
+    });
+    average || other_day
+}
+
+/// What a value is compared with when it is a difference: another day or year.
+const COMPARED_WITH: [&str; 6] = ["hôm qua", "hôm trước", "năm ngoái", "năm trước", "ngày trước", "cùng kỳ"];
+
+/// Whether a value that "hơn" opens is compared with something named after it: "thấp hơn khoảng
+/// 7 độ so với ngày hôm trước", "cao hơn 2 độ so với TBNN". (A value without "hơn" before "so
+/// với" is a reading: "Hà Nội 35 độ, so với 33 độ hôm qua".)
+fn compared_after(i: &str, rest: &str) -> bool {
+    let value = i.get(..i.len() - rest.len()).unwrap_or_default();
+    rest.trim_start().starts_with("so với") && value.contains("hơn ")
 }
 
 // punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
