@@ -1993,3 +1993,43 @@ fn vietnamese_differences_from_another_day_and_lower_than() {
     });
     assert_eq!(rainfall, [Range::new(None, Some(20.0))]);
 }
+
+#[test]
+fn sixth_review_vietnamese_rules() {
+    // A label's topic noun is no rain; "trú mưa" and "mùa mưa" are none either.
+    assert_eq!(kinds("Tình hình mưa: Trong 24 giờ qua, Bắc Bộ có mưa vừa, mưa to."), ["rain"]);
+    assert_eq!(kinds("Dự báo mưa: ngày mai có mưa rào."), ["rain"]);
+    assert!(kinds("Người dân nên tìm chỗ trú mưa an toàn.").is_empty());
+    assert!(kinds("Đang vào mùa mưa nên cần chú ý.").is_empty());
+    // Still rain where the label's words go on as a sentence.
+    assert_eq!(kinds("Trung tâm cũng dự báo mưa lớn ở Tây Bắc."), ["rain"]);
+    // Changes with an adverb are no readings.
+    assert!(temps("Nhiệt độ giảm nhanh 3-5 độ.").is_empty());
+    assert!(temps("Nhiệt độ hạ thấp 2-3 độ so với hôm qua.").is_empty());
+    assert!(temps("Nhiệt độ tăng đột ngột 2-4 độ.").is_empty());
+    // "mưa phùn nhẹ" is drizzle, light, as "mưa rào nhẹ" is showers, light.
+    let rain = picked("Sáng sớm có mưa phùn nhẹ.", &opts(), |b| match b {
+        FactBody::Rain { form, intensity } => Some((*form, intensity.clone())),
+        _ => None,
+    });
+    assert_eq!(rain, [(RainForm::Drizzle, vec![Intensity::Light])]);
+    // Fog in a title in capitals; "Mù Cang Chải" stays a place.
+    assert_eq!(kinds("TIN SƯƠNG MÙ SÁNG NGÀY 12 THÁNG 3 TẠI CÁC TỈNH VÙNG NÚI PHÍA BẮC"), ["fog"]);
+    assert!(kinds("Mù Cang Chải trời nhiều mây.").iter().all(|k| *k != "fog"));
+    // A wind's speed after "tốc độ gió" or "với tốc độ".
+    let speeds = picked(
+        "Gió đông nam cấp 2-3, tốc độ gió 3-5 m/s. Gió tây nam thổi với tốc độ 10-15 km/h.",
+        &opts(),
+        |b| match b {
+            FactBody::Wind(w) => Some((w.from.clone(), w.speed_ms, w.speed_kmh)),
+            _ => None,
+        },
+    );
+    assert_eq!(
+        speeds,
+        [
+            (vec![Compass::SE], Some(Range::new(Some(3.0), Some(5.0))), None),
+            (vec![Compass::SW], None, Some(Range::new(Some(10.0), Some(15.0)))),
+        ]
+    );
+}

@@ -668,6 +668,16 @@ impl<'a> Builder<'a> {
                 s.topic = Topic::Cyclone;
             }
             Item::Movement { toward, kmh } => {
+                // "Gió tây nam thổi với tốc độ 10-15 km/h": a speed with no direction after a
+                // wind, in a sentence that names no storm, is the wind's.
+                if toward.is_empty()
+                    && let Some(kmh) = kmh
+                    && matches!(s.topic, Topic::Wind { .. })
+                    && !s.items.iter().any(|r| r.item.names_cyclone())
+                {
+                    self.speed(s, Unit::Kmh, *kmh, b);
+                    return;
+                }
                 // "theo hướng Bắc, sau đó là Đông Bắc, mỗi giờ đi được 10-15km": a second
                 // movement in the sentence of the first continues it, in the order written.
                 if let Some(i) = self.cyclone.filter(|&i| i >= s.first_fact)

@@ -319,14 +319,23 @@ fn strip_bullet(text: &str) -> &str {
     })
 }
 
-// label = [ bullet ] , section_label , [ time_or_place ] , ":" ;
-// (* time_or_place: "Forecast for today and tonight:", "Dự báo cho khu vực Hà Nội:" *)
+/// Phenomena a label may name as its topic before its colon ([`label`]).
+const LABEL_TOPICS: [&str; 2] = ["mưa", "rain"];
+
+// label = [ bullet ] , section_label , [ time_or_place | label_topic ] , ":" ;
+// (* time_or_place: "Forecast for today and tonight:", "Dự báo cho khu vực Hà Nội:";
+//    label_topic: "Tình hình mưa:" *)
 fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let t = strip_bullet(text);
     let (v, rest) = cx.longest(Cat::SectionLabel, t)?;
     let colon = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest));
     let rest = match colon {
         Some(r) => r,
+        // The label's topic, the bare noun of a phenomenon ("Tình hình mưa:", "Dự báo mưa:"),
+        // names what the section is about; it states no fact.
+        None if rest.split_once(':').is_some_and(|(topic, _)| LABEL_TOPICS.contains(&topic.trim())) => {
+            rest.split_once(':').map(|(_, r)| r)?
+        }
         // A time or a place between the label and its colon ("Forecast for today and tonight:",
         // "Dự báo cho khu vực Hà Nội:"): read with what follows it, as its facts' `when`, or as
         // the heading of a section.

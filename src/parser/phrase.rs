@@ -771,10 +771,14 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
 }
 
 /// Whether the phrase from `i` to `rest` is capitalised in the input and a capitalised word
-/// follows it: the start of a name ("Mù Cang Chải"), not the phrase.
+/// follows it: the start of a name ("Mù Cang Chải"), not the phrase. A phrase in capitals
+/// throughout is a title's ("TIN SƯƠNG MÙ SÁNG NGÀY 12"), not a name.
 fn capitalised_name(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     let next = rest.trim_start_matches(' ');
-    cx.is_capitalised(cx.off(i.trim_start_matches(' ')))
+    let i = i.trim_start_matches(' ');
+    let second = cx.off(i) + i.chars().next().map_or(0, char::len_utf8);
+    cx.is_capitalised(cx.off(i))
+        && !cx.is_capitalised(second)
         && next.starts_with(is_word_char)
         && cx.is_capitalised(cx.off(next))
 }
@@ -1099,9 +1103,12 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             }
             let it = parse_enum(v)?;
             intensity.insert(it);
-            // "mưa rào nhẹ" is showers, light.
-            if i.trim_start().starts_with("mưa rào") {
-                form = Some(crate::bulletin::RainForm::Showers);
+            // "mưa rào nhẹ" is showers, light, and "mưa phùn nhẹ" drizzle, light: the form the
+            // phrase starts with.
+            if let Some((fv, _)) = cx.longest(Cat::RainForm, i.trim_start())
+                && fv != "rain"
+            {
+                form = Some(parse_enum(fv)?);
             }
         }
         i = rest;
