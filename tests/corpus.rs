@@ -2033,3 +2033,67 @@ fn sixth_review_vietnamese_rules() {
         ]
     );
 }
+
+#[test]
+fn sixth_review_english_rules() {
+    let bounds = |input: &str| {
+        picked(input, &en(), |b| match b {
+            FactBody::Temperature { bound, celsius } => Some((*bound, *celsius)),
+            _ => None,
+        })
+    };
+    let r = |a: f64, b: f64| Range::new(Some(a), Some(b));
+    // "max", "min", "maxima", "minima", and "min." before a number, which ends no sentence.
+    assert_eq!(
+        bounds("Max 30-32C, min 24-26C."),
+        [(Some(Bound::High), r(30.0, 32.0)), (Some(Bound::Low), r(24.0, 26.0))]
+    );
+    assert_eq!(
+        bounds("Temperatures tomorrow: min. 12 degrees, max. 19 degrees."),
+        [(Some(Bound::Low), r(12.0, 12.0)), (Some(Bound::High), r(19.0, 19.0))]
+    );
+    assert_eq!(bounds("Maxima will be 36-38 degrees.").len(), 1);
+    // A degree sign garbled as " 0C" is the unit, not a reading of 0.
+    assert_eq!(bounds("Highest temperature 35-37 0C."), [(Some(Bound::High), r(35.0, 37.0))]);
+    // "gust wind" is a gust; "then level 7" a later level.
+    let winds = picked("Northeast wind level 5-6, then level 7, gusting to level 9.", &en(), |b| match b {
+        FactBody::Wind(w) => Some((w.level, w.later, w.gust)),
+        _ => None,
+    });
+    assert_eq!(winds, [(Some(r(5.0, 6.0)), Some(r(7.0, 7.0)), Some(r(9.0, 9.0)))]);
+    assert_eq!(
+        kinds_en("In thunderstorms there may be whirlwinds and gust wind level 7-8."),
+        ["hazard", "hazard"]
+    );
+    assert_eq!(
+        kinds_en("During thunderstorms, whirlwind and gust wind strong may occur."),
+        ["hazard", "hazard"]
+    );
+    // A rain and thunder condition, however listed, states no rain or thunderstorm.
+    assert_eq!(
+        kinds_en("In showers and thunderstorms there may be whirlwinds and strong gusts."),
+        ["hazard", "hazard"]
+    );
+    assert_eq!(kinds_en("During showers and thunderstorms, whirlwinds may occur."), ["hazard"]);
+    // Misty, misspelt thunderstorms, and lightning as a modifier.
+    assert_eq!(kinds_en("Mornings will be misty."), ["fog"]);
+    assert_eq!(kinds_en("Isolated thunderstroms tonight."), ["thunderstorm"]);
+    assert!(kinds_en("Radar and lightning location data show clouds moving east.").is_empty());
+    assert!(kinds_en("Residents should install lightning rods on tall buildings.").is_empty());
+    // A position in degrees north and east, and a clock's "a.m." inside a sentence.
+    let positions = picked(
+        "At 7 a.m., the storm was at about 17.2 degrees north and 112.5 degrees east, with winds of level 10.",
+        &en(),
+        |b| match b {
+            FactBody::Cyclone(c) => Some((c.lat, c.lon, c.at.clone())),
+            _ => None,
+        },
+    );
+    assert_eq!(positions, [(Some(17.2), Some(112.5), Some("7 a.m.".to_owned()))]);
+    // Where the wind comes from, and its speed, in prose.
+    let winds = picked("Winds mainly from the southeast at 15-25 km/h.", &en(), |b| match b {
+        FactBody::Wind(w) => Some((w.from.clone(), w.speed_kmh)),
+        _ => None,
+    });
+    assert_eq!(winds, [(vec![Compass::SE], Some(r(15.0, 25.0)))]);
+}

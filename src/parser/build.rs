@@ -668,14 +668,17 @@ impl<'a> Builder<'a> {
                 s.topic = Topic::Cyclone;
             }
             Item::Movement { toward, kmh } => {
-                // "Gió tây nam thổi với tốc độ 10-15 km/h": a speed with no direction after a
-                // wind, in a sentence that names no storm, is the wind's.
-                if toward.is_empty()
-                    && let Some(kmh) = kmh
-                    && matches!(s.topic, Topic::Wind { .. })
+                // "Gió tây nam thổi với tốc độ 10-15 km/h", "winds mainly from the southeast at
+                // 15-25 km/h": after a wind, in a sentence that names no storm, a speed with no
+                // direction, or with the direction the wind comes from, is the wind's.
+                if matches!(s.topic, Topic::Wind { .. })
                     && !s.items.iter().any(|r| r.item.names_cyclone())
+                    && (toward.is_empty() || self.comes_from(s, k))
                 {
-                    self.speed(s, Unit::Kmh, *kmh, b);
+                    self.wind_from(s, *toward, b);
+                    if let Some(kmh) = kmh {
+                        self.speed(s, Unit::Kmh, *kmh, b);
+                    }
                     return;
                 }
                 // "theo hướng Bắc, sau đó là Đông Bắc, mỗi giờ đi được 10-15km": a second
@@ -1165,6 +1168,42 @@ impl<'a> Builder<'a> {
                     self.speed(s, v.unit, v.range, b);
                 }
             }
+        }
+    }
+
+    /// Whether the movement of item `k` says where the wind comes from: "from the northeast at
+    /// 10-20km/h", "winds from the north at 20km/h" ("from" in it or right before it).
+    fn comes_from(&self, s: &Sentence<'_>, k: usize) -> bool {
+        let text = |r: &Raw| s.norm.text.get(r.start..r.end).unwrap_or_default();
+        let own = s.items.get(k).map(text).unwrap_or_default();
+        own.starts_with("from ")
+            || own.contains(" from ")
+            || k.checked_sub(1).and_then(|p| s.items.get(p)).is_some_and(|r| text(r) == "from")
+    }
+
+    /// The direction a wind comes from, said after it ("winds from the north"): the wind of the
+    /// sentence's topic takes it when it has none, and a wind with neither level nor direction
+    /// becomes a fact with it.
+    fn wind_from(&mut self, s: &mut Sentence<'_>, from: Directions, b: usize) {
+        if from.is_empty() {
+            return;
+        }
+        match s.topic {
+            Topic::Wind { fact: Some(i), .. } => {
+                if let Some(f) = self.facts.get_mut(i)
+                    && let FactBody::Wind(w) = &mut f.body
+                    && w.from.is_empty()
+                {
+                    w.from = from.to_vec();
+                    self.extended |= extend(self.input, s.norm, f, b);
+                }
+            }
+            Topic::Wind { fact: None, from: before, start } if before.is_empty() => {
+                let w = Wind { from: from.to_vec(), ..Wind::default() };
+                let i = self.push(s, FactBody::Wind(Box::new(w)), start, b);
+                s.topic = Topic::Wind { fact: Some(i), from, start };
+            }
+            _ => {}
         }
     }
 

@@ -232,8 +232,9 @@ fn wraps(line: &str, next: &str) -> bool {
 
 /// Words that end in a full stop without ending a sentence.
 const ABBREVIATIONS: [&str; 12] = ["tp", "tx", "tt", "q", "p", "h", "tr", "st", "ts", "ths", "pgs", "gs"];
-/// Words that end in a full stop without ending a sentence when a number follows ("storm No. 8").
-const NUMBER_ABBREVIATIONS: [&str; 2] = ["no", "nos"];
+/// Words that end in a full stop without ending a sentence when a number follows ("storm No. 8",
+/// "min. 12 degrees, max. 19 degrees").
+const NUMBER_ABBREVIATIONS: [&str; 4] = ["no", "nos", "min", "max"];
 
 // sentences = sentence , { sentence_end , sentence } ;
 // sentence_end = ( "." | "!" | "?" | "|" | "•" | "…" ) , ? not between digits, not in "TP.HCM", not "No." before a number ? ;
@@ -255,7 +256,7 @@ pub(super) fn sentences(text: &str, capital: impl Fn(usize) -> bool) -> impl Ite
             at = memchr::memchr3(b'.', b'|', 0xE2, rest).map_or(bytes.len(), |n| at + n).min(marks);
             let i = at;
             let (len, boundary) = match bytes.get(i) {
-                Some(b'.') => (1, full_stop(text, start, i)),
+                Some(b'.') => (1, full_stop(text, start, i, &capital)),
                 Some(b'!' | b'?' | b'|') => (1, true),
                 Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('•')) => ('•'.len_utf8(), true),
                 // "… Hạ Lang 30,6mm… Dự báo trong những giờ tới": an ellipsis before a capital
@@ -289,7 +290,9 @@ pub(super) fn sentences(text: &str, capital: impl Fn(usize) -> bool) -> impl Ite
 /// Whether the full stop at `i` ends a sentence that started at `start`: not between digits
 /// ("3.5m"), not after an abbreviation ("tp.hcm", "tx. giá rai", "no. 8"); "dày đặc.miền trung"
 /// is a missing blank after a full stop.
-fn full_stop(text: &str, start: usize, i: usize) -> bool {
+/// The clock's "a.m." and "p.m." end one only before a capital ("at 7 a.m., the storm" goes on;
+/// `capital` as for [`sentences`]).
+fn full_stop(text: &str, start: usize, i: usize, capital: &impl Fn(usize) -> bool) -> bool {
     let prev = text.get(..i).and_then(|t| t.chars().next_back());
     let next = text.get(i + 1..).and_then(|t| t.chars().next());
     let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
@@ -300,7 +303,14 @@ fn full_stop(text: &str, start: usize, i: usize) -> bool {
         || text.get(i + 1..).is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     let abbrev = prev.is_some_and(is_letter) && {
         let word = word();
-        ABBREVIATIONS.contains(&word) || (NUMBER_ABBREVIATIONS.contains(&word) && number_next())
+        ABBREVIATIONS.contains(&word)
+            || (NUMBER_ABBREVIATIONS.contains(&word) && number_next())
+            || (matches!(word, "a" | "p") && next == Some('m'))
+            || (matches!(word, "a.m" | "p.m") && {
+                let after = text.get(i + 1..).unwrap_or_default();
+                let blank = after.len() - after.trim_start().len();
+                !after.trim_start().is_empty() && !capital(i + 1 + blank)
+            })
     };
     !digits && !abbrev
 }

@@ -473,22 +473,30 @@ fn date_after_when<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
     Ok((i, ()))
 }
 
-// lat_lon = coordinate , [ deg_unit ] , lat_word , [ ";" | "," | "-" ] , coordinate , [ deg_unit ] , lon_word ;
+// lat_lon = coordinate , [ deg_unit ] , lat_word , [ ";" | "," | "-" ] , [ filler ] , coordinate , [ deg_unit ] , lon_word ;
 fn lat_lon<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut i = i;
     while let Ok((r, _)) = lex(cx, Cat::ValueHedge, i) {
         i = r;
     }
     let (i, lat) = coordinate(i)?;
-    let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
-    let (i, _) = lex(cx, Cat::LatWord, i)?;
+    let (i, _) = degrees_and(cx, Cat::LatWord, i)?;
     let (i, ()) = ws(i)?;
     let (i, _) = opt(one_of(";,-")).parse(i)?;
     let (i, _) = opt(|i| lex(cx, Cat::Filler, i)).parse(i)?;
     let (i, lon) = coordinate(i)?;
-    let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
-    let (i, _) = lex(cx, Cat::LonWord, i)?;
+    let (i, _) = degrees_and(cx, Cat::LonWord, i)?;
     Ok((i, Item::Position { lat, lon }))
+}
+
+/// A latitude or longitude word (`word`), perhaps after a degree unit: the word first, as it
+/// may start with the unit ("17.2 degrees north" is the word "degrees north", where the unit
+/// "degrees" would leave "north", no word by itself).
+fn degrees_and<'a>(cx: &Ctx<'_>, word: Cat, i: &'a str) -> PResult<'a, &'static str> {
+    lex(cx, word, i).or_else(|_| {
+        let (i, _) = opt(|i| lex(cx, Cat::DegUnit, i)).parse(i)?;
+        lex(cx, word, i)
+    })
 }
 
 // coordinate = number , [ ", " , digit , [ digit ] ] ;  (* "20, 2 degrees": a decimal comma set apart *)
