@@ -2097,3 +2097,19 @@ fn sixth_review_english_rules() {
     });
     assert_eq!(winds, [(vec![Compass::SE], Some(r(15.0, 25.0)))]);
 }
+
+#[test]
+fn definitions_state_no_weather() {
+    // A phenomenon that is defined, and the values of its criterion, are no facts.
+    assert!(kinds("Rét hại là khi nhiệt độ trung bình ngày dưới 13 độ C.").is_empty());
+    assert!(kinds("Sương mù dày là khi tầm nhìn xa giảm xuống dưới 200m.").is_empty());
+    assert!(kinds("Nắng nóng là hiện tượng nhiệt độ cao nhất trong ngày từ 35 độ C trở lên.").is_empty());
+    assert!(
+        kinds("Ghi chú: Rét đậm khi nhiệt độ trung bình ngày từ 13 đến 15 độ C; rét hại khi nhiệt độ dưới 13 độ C.")
+            .is_empty()
+    );
+    assert!(kinds_en("A heatwave is defined as a day with highs above 35 degrees.").is_empty());
+    // Only to the end of its clause; and "khi" alone still says when.
+    assert_eq!(kinds("Rét đậm là khi nhiệt độ dưới 15 độ C; đêm nay trời rét."), ["cold"]);
+    assert_eq!(kinds("Trời rét khi về đêm."), ["cold"]);
+}

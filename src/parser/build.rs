@@ -206,8 +206,16 @@ impl<'a> Builder<'a> {
             return 1;
         }
         self.extended = false;
-        for k in 0..items.len() {
+        let mut k = 0;
+        while k < items.len() {
+            // A definition states no weather: its phenomenon and the values of its criterion are
+            // passed over to the end of its clause.
+            if let Some(end) = definition_end(&s, k) {
+                k = end;
+                continue;
+            }
             self.item(&mut s, k);
+            k += 1;
         }
         if self.facts.len() == s.first_fact && !self.extended {
             self.cyclone_at_sea(&mut s);
@@ -1480,4 +1488,41 @@ fn unknown_since_value(s: &Sentence<'_>, k: usize) -> bool {
         _ => false,
     });
     unknown && !named
+}
+
+/// What follows a phenomenon that defines it ("Rét hại là khi nhiệt độ trung bình ngày dưới 13
+/// độ C", "Nắng nóng là hiện tượng …", "Rét đậm khi nhiệt độ trung bình ngày từ 13 đến 15 độ
+/// C", "Sương mù dày là khi tầm nhìn xa giảm xuống dưới 200m"): a criterion, not a forecast.
+/// ("Trời rét khi về đêm" says when it is cold: "khi" alone defines only before a measured
+/// quantity.)
+const DEFINES: [&str; 14] = [
+    "là khi",
+    "là hiện tượng",
+    "là giai đoạn",
+    "là thời kỳ",
+    "là trường hợp",
+    "được xác định khi",
+    "khi nhiệt độ",
+    "khi tầm nhìn",
+    "khi lượng mưa",
+    "khi độ ẩm",
+    "is defined as",
+    "is when",
+    "occurs when the temperature",
+    "refers to",
+];
+
+/// When item `k` is a phenomenon followed by a definition ([`DEFINES`]): the item after its
+/// clause (the next semicolon, or the sentence's end).
+fn definition_end(s: &Sentence<'_>, k: usize) -> Option<usize> {
+    let r = s.items.get(k)?;
+    if !r.item.produces_fact() {
+        return None;
+    }
+    let after = s.norm.text.get(r.end..)?.trim_start();
+    if !DEFINES.iter().any(|d| after.starts_with(d)) {
+        return None;
+    }
+    let rest = s.items.get(k..)?;
+    Some(k + rest.iter().position(|r| matches!(r.item, Item::Semicolon)).unwrap_or(rest.len()))
 }
