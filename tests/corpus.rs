@@ -2113,3 +2113,22 @@ fn definitions_state_no_weather() {
     assert_eq!(kinds("Rét đậm là khi nhiệt độ dưới 15 độ C; đêm nay trời rét."), ["cold"]);
     assert_eq!(kinds("Trời rét khi về đêm."), ["cold"]);
 }
+
+#[test]
+fn hazards_that_cause_an_impact_and_a_cause_in_capitals() {
+    // Hazards opening their sentence as the cause of an impact are no facts.
+    assert!(kinds("Lốc, sét, mưa đá có thể gây thiệt hại đến sản xuất nông nghiệp.").is_empty());
+    assert!(kinds_en("Tornadoes, lightning and hail can damage houses, crops and power lines.").is_empty());
+    assert!(kinds_en("Hail and strong gusts may badly affect farming and traffic.").is_empty());
+    // Hazards that a phenomenon may cause are still possible facts.
+    assert_eq!(kinds("Mưa lớn có thể gây lũ quét, sạt lở đất."), ["hazard", "hazard"]);
+    assert_eq!(
+        kinds("Trong mưa dông có khả năng xảy ra lốc, sét và gió giật mạnh."),
+        ["hazard", "hazard", "hazard"]
+    );
+    // A cause's "do" ends a name in capitals: the rain after it is the cause.
+    assert_eq!(
+        kinds("CẢNH BÁO LŨ QUÉT, SẠT LỞ ĐẤT, SỤT LÚN ĐẤT DO MƯA LỚN TẠI CÁC TỈNH MIỀN NÚI"),
+        ["hazard", "hazard"]
+    );
+}

@@ -516,6 +516,9 @@ impl<'a> Builder<'a> {
                 let idx = self.push(s, FactBody::Thunderstorm {}, a, b);
                 s.last_thunder = Some((idx, k));
             }
+            // "Lốc, sét, mưa đá có thể gây thiệt hại …", "Tornadoes, lightning and hail can damage
+            // houses": hazards that open their sentence as the cause of an impact are no facts.
+            Item::Hazard(_) if self.hazards_cause(s, k) => {}
             Item::Hazard(h) => {
                 let idx = self.push(s, FactBody::Hazard { hazard: *h, level: None }, a, b);
                 if *h == HazardKind::StrongGusts {
@@ -1281,6 +1284,27 @@ impl<'a> Builder<'a> {
             matches!(r.item, Item::Coverage(_) | Item::Comma | Item::HumidityWord(_) | Item::TempWord)
         });
         opens && self.opens_as_cause_after(s, k, b)
+    }
+
+    /// Whether the hazard of item `k` is in a list of hazards that opens its sentence (after
+    /// nothing but other hazards, commas, fillers and coverage words) and is followed by a verb
+    /// of causing ([`Builder::opens_as_cause_after`]).
+    fn hazards_cause(&self, s: &Sentence<'_>, k: usize) -> bool {
+        let listed =
+            |r: &Raw| matches!(r.item, Item::Hazard(_) | Item::Comma | Item::Filler | Item::Coverage(_));
+        if !s.items.get(..k).is_some_and(|before| before.iter().all(listed)) {
+            return false;
+        }
+        // The list's last hazard.
+        let mut last = k;
+        for (j, r) in s.items.iter().enumerate().skip(k + 1) {
+            match r.item {
+                Item::Hazard(_) => last = j,
+                Item::Comma | Item::Filler => {}
+                _ => break,
+            }
+        }
+        s.items.get(last).is_some_and(|r| self.opens_as_cause_after(s, last, r.end))
     }
 
     /// Whether what follows item `k` (which ends at `b`) is a verb of causing, perhaps after

@@ -645,8 +645,9 @@ const TERMS: [Cat; 41] = [
     Cat::HeadlinePrefix,
 ];
 
-/// A capitalised word that starts one of these phrases is vocabulary, not part of a name.
-const NAME_STOPS: CatSet = CatSet::of(&TERMS).without(Cat::Filler).without(Cat::WhereHead);
+/// A capitalised word that starts one of these phrases is vocabulary, not part of a name; so
+/// is a cause's "do" ("SỤT LÚN ĐẤT DO MƯA LỚN": the rain is the cause, not a name's last word).
+const NAME_STOPS: CatSet = CatSet::of(&TERMS).without(Cat::Filler).without(Cat::WhereHead).with(Cat::Cause);
 
 /// [`TERMS`] as a rank table.
 static TERM_ORDER: CatOrder = CatOrder::new(&TERMS);
