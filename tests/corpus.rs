@@ -2132,3 +2132,27 @@ fn hazards_that_cause_an_impact_and_a_cause_in_capitals() {
         ["hazard", "hazard"]
     );
 }
+
+#[test]
+fn sixth_review_causes_and_ends_in_english() {
+    // A risk's cause is its whole list, after "caused by" or "due to", up to the verb before the
+    // level; none of its hazards is a fact.
+    let risks = |input: &str| {
+        picked(input, &en(), |b| match b {
+            FactBody::Risk { level, cause } => Some((*level, cause.clone())),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        risks("The disaster risk level caused by whirlwinds, lightning and hail stands at level 1."),
+        [(1, Some("whirlwinds, lightning and hail".to_owned()))]
+    );
+    assert_eq!(
+        risks("Natural disaster risk level due to strong winds at sea is level 2."),
+        [(2, Some("strong winds at sea".to_owned()))]
+    );
+    // Heat that is ended is no heat; heat that goes on is.
+    assert!(kinds_en("The end of the heatwave is expected on Sunday.").is_empty());
+    assert_eq!(kinds_en("Rain arrived on Tuesday, ending the hot spell there."), ["rain"]);
+    assert_eq!(kinds_en("The heatwave will continue until Sunday."), ["heat"]);
+}

@@ -1388,13 +1388,29 @@ impl<'a> Builder<'a> {
 }
 
 /// Whether the words right before item `k` say that what it names ends: "hết", "không còn",
-/// "chấm dứt", "kết thúc", "giảm" (with "đợt" between or not: "chấm dứt đợt nắng nóng").
+/// "chấm dứt", "kết thúc", "giảm", "ending", "end of" (with "đợt", "the" or "this" between or not:
+/// "chấm dứt đợt nắng nóng", "ending the hot spell").
 /// Words only, next to the item: "nhiệt độ giảm dần và trời chuyển rét" still turns cold.
 fn ends_before(norm: &str, items: &[Raw], k: usize) -> bool {
-    const ENDS: [&str; 5] = ["hết", "không còn", "chấm dứt", "kết thúc", "giảm"];
+    const ENDS: [&str; 11] = [
+        "hết",
+        "không còn",
+        "chấm dứt",
+        "kết thúc",
+        "giảm",
+        "end",
+        "ends",
+        "ended",
+        "ending",
+        "end of",
+        "an end to",
+    ];
     let Some(at) = items.get(k).map(|r| r.start) else { return false };
     let before = norm.get(..at).unwrap_or("").trim_end();
-    let before = before.strip_suffix("đợt").map_or(before, str::trim_end);
+    let before = ["đợt", "the", "this"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w).filter(|b| b.is_empty() || b.ends_with(' ')))
+        .map_or(before, str::trim_end);
     ENDS.iter().any(|w| {
         before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !is_word_char(c)))
     })

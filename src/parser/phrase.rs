@@ -517,12 +517,13 @@ fn coordinate(i: &str) -> PResult<'_, f64> {
     Ok((i, whole))
 }
 
-// risk = risk_word , [ "do" , cause_text ] , [ ":" | "là" | "ở mức" ] , level_word , number ;
+// risk = risk_word , [ ( "do" | "due to" | "by" | "from" ) , cause_text ] , [ ":" | "là" | "ở mức" | verb ] , level_word , number ;
 fn risk<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (i, _) = lex(cx, Cat::RiskWord, i)?;
     // Look for the level within the next few words; what stands between is the cause.
     let mut j = i;
     let mut cause: Option<(usize, usize)> = None;
+    let mut stated = false; // a verb that states the level was passed: the cause has ended
     for _ in 0..16 {
         let (k, ()) = ws(j)?;
         j = k;
@@ -533,18 +534,32 @@ fn risk<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         if j.is_empty() || j.starts_with(['.', ';']) || j.starts_with(',') && cause.is_none() {
             break;
         }
-        // Skip one word or mark; "do …" starts the cause.
-        let (rest, w) = unknown_word(j);
-        if cause.is_none() && (w == "do" || w == "due" || w == "from") {
+        // Skip one word or mark; "do …", "due to …", "caused by …" start the cause, which
+        // ends before a verb that states the level ("… and hail stands at level 1").
+        let (mut rest, w) = unknown_word(j);
+        if cause.is_none() && (w == "do" || w == "due" || w == "from" || w == "by") {
+            // "due to strong winds": the cause is what follows "to".
+            if w == "due"
+                && let Some(r) = rest.trim_start().strip_prefix("to ")
+            {
+                rest = r;
+            }
             let s = cx.off(rest);
             cause = Some((s, s));
-        } else if let Some((s, _)) = cause {
+        } else if RISK_VERBS.contains(&w) {
+            stated = true;
+        } else if let Some((s, _)) = cause
+            && !stated
+        {
             cause = Some((s, cx.off(rest)));
         }
         j = rest;
     }
     Ok((i, Item::Risk { level: None, cause: None }))
 }
+
+/// Verbs between a risk's cause and its level ("stands at level 1"), which end the cause.
+const RISK_VERBS: [&str; 5] = ["is", "stands", "remains", "was", "reaches"];
 
 // risk_level = [ ":" | "là" | "ở" | "is" ] , { level_word } , digit ;
 fn risk_level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, u8> {
