@@ -2156,3 +2156,20 @@ fn sixth_review_causes_and_ends_in_english() {
     assert_eq!(kinds_en("Rain arrived on Tuesday, ending the hot spell there."), ["rain"]);
     assert_eq!(kinds_en("The heatwave will continue until Sunday."), ["heat"]);
 }
+
+#[test]
+fn rain_conditions_and_the_coverage_of_merged_rain() {
+    // "Khi mưa giông xảy ra", "Nếu có mưa rào" are conditions; "Sau cơn mưa" looks back.
+    assert!(kinds("Khi mưa giông xảy ra, người dân không nên trú dưới gốc cây.").is_empty());
+    assert!(kinds("Nếu có mưa rào, nhiệt độ sẽ giảm nhẹ.").is_empty());
+    assert!(kinds("Sau cơn mưa, đường phố còn nhiều nước đọng.").is_empty());
+    // A coverage word after rain phrases merged across a comma is the one rain fact's.
+    let rain = picked("Đêm nay có mưa, mưa nhỏ rải rác.", &opts(), |b| match b {
+        FactBody::Rain { intensity, .. } => Some(intensity.clone()),
+        _ => None,
+    });
+    assert_eq!(rain, [vec![Intensity::Light]]);
+    let doc = parse("Đêm nay có mưa, mưa nhỏ rải rác.", &opts());
+    let coverage: Vec<_> = doc.facts().map(|f| f.qualifiers.coverage).collect();
+    assert_eq!(coverage, [Some(Coverage::Scattered)]);
+}

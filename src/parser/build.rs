@@ -820,9 +820,12 @@ impl<'a> Builder<'a> {
         self.cyclone = Some(idx);
     }
 
-    /// Whether item `k` comes right after a fact of its clause (only neutral items between).
+    /// Whether item `k` comes right after a fact of its clause (only neutral items between): one
+    /// made in the clause, or a rain the clause's rain phrase merged into ("có mưa, mưa nhỏ rải
+    /// rác": the coverage is the one rain fact's).
     fn follows_fact(&self, s: &Sentence<'_>, k: usize) -> bool {
-        if self.facts.len() == s.clause_start && s.last_rain.is_none_or(|(f, _)| f < s.clause_start) {
+        let merged_here = s.last_rain.is_some_and(|(f, j)| f >= s.clause_start || j >= s.clause_first_item);
+        if self.facts.len() == s.clause_start && !merged_here {
             return false;
         }
         let before = s.items.get(s.clause_first_item..k).unwrap_or(&[]);
