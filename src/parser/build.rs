@@ -418,7 +418,8 @@ impl<'a> Builder<'a> {
                 let with_after_storm = || {
                     k.checked_sub(1)
                         .and_then(|p| s.items.get(p))
-                        .is_some_and(|r| s.norm.text.get(r.start..r.end) == Some("with"))
+                        .and_then(|r| s.norm.text.get(r.start..r.end))
+                        .is_some_and(|w| STRENGTH_WITH.contains(&w))
                         && s.items.get(..k).is_some_and(|before| {
                             before
                                 .iter()
@@ -465,6 +466,13 @@ impl<'a> Builder<'a> {
                         .find(|r| !matches!(r.item, Item::Filler))
                         .is_some_and(|r| matches!(r.item, Item::Comma | Item::Semicolon))
                 });
+                // "max"/"min" alone bound whatever is measured ("Humidity min 60%, max 95%",
+                // "Waves 2-3 m, max 4 m"): a temperature only when nothing else is.
+                let abbreviated = matches!(s.norm.text.get(a..b), Some("min" | "max" | "min." | "max."));
+                let other_topic = !matches!(s.topic, Topic::None | Topic::Temperature);
+                if abbreviated && other_topic {
+                    return;
+                }
                 if after_comma || !matches!(s.topic, Topic::Tide | Topic::Waves | Topic::Humidity(_)) {
                     s.topic = Topic::Temperature;
                     s.topic_start = Some(s.topic_start.unwrap_or(a));
@@ -684,6 +692,7 @@ impl<'a> Builder<'a> {
                 // direction, or with the direction the wind comes from, is the wind's.
                 if matches!(s.topic, Topic::Wind { .. })
                     && !s.items.iter().any(|r| r.item.names_cyclone())
+                    && follows_wind(s, k)
                     && (toward.is_empty() || self.comes_from(s, k))
                 {
                     self.wind_from(s, *toward, b);
@@ -1123,10 +1132,24 @@ impl<'a> Builder<'a> {
                 // vùng núi 18-20" and "…, đỉnh Mẫu Sơn 12" are temperatures.
                 Topic::Temperature if s.last_temp.is_some() && unknown_since_value(s, k) => {}
                 Topic::Temperature => self.temperature(s, k, v.range, a, b),
-                // "wind jerked strongly about 5-7": a bare level after strong gusts is theirs.
-                Topic::Risk(_) | Topic::Wind { .. } | Topic::Gusts(_)
-                    if v.range.min.is_some_and(|m| m <= 17.0) =>
+                // "wind jerked strongly about 5-7": a bare level after strong gusts is theirs. A
+                // bare number is a risk's level only right after it and its place or time ("Risk
+                // level 1", "Cấp độ rủi ro thiên tai khu vực này ở mức 3"; "… applies to 5
+                // northern provinces", "until 4 p.m" are none).
+                Topic::Risk(_)
+                    if v.range.min.is_some_and(|m| m <= 17.0)
+                        && s.items
+                            .get(..k)
+                            .and_then(|p| {
+                                p.iter()
+                                    .rev()
+                                    .find(|r| !matches!(r.item, Item::Filler | Item::Where | Item::When))
+                            })
+                            .is_some_and(|r| matches!(r.item, Item::Risk { .. })) =>
                 {
+                    self.level(s, k, LevelKind::Plain, v.range);
+                }
+                Topic::Wind { .. } | Topic::Gusts(_) if v.range.min.is_some_and(|m| m <= 17.0) => {
                     self.level(s, k, LevelKind::Plain, v.range);
                 }
                 // "with its wind force level near center of 17": the storm's strength.
@@ -1290,12 +1313,20 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether the hazard of item `k` is in a list of hazards that opens its sentence (after
-    /// nothing but other hazards, commas, fillers and coverage words) and is followed by a verb
-    /// of causing ([`Builder::opens_as_cause_after`]).
+    /// nothing but coverage words; commas and fillers between the hazards) and is followed at
+    /// once by a verb of causing: "Lốc, sét, mưa đá có thể gây thiệt hại …". ("Có lốc, sét gây
+    /// thiệt hại" and "Lốc, sét có thể xảy ra và gây thiệt hại" state the hazards, as "Có mưa to
+    /// gây ngập úng" states the rain.)
     fn hazards_cause(&self, s: &Sentence<'_>, k: usize) -> bool {
-        let listed =
-            |r: &Raw| matches!(r.item, Item::Hazard(_) | Item::Comma | Item::Filler | Item::Coverage(_));
-        if !s.items.get(..k).is_some_and(|before| before.iter().all(listed)) {
+        let Some(first) = s.items.iter().position(|r| matches!(r.item, Item::Hazard(_))) else {
+            return false;
+        };
+        let opens = s
+            .items
+            .get(..first)
+            .is_some_and(|before| before.iter().all(|r| matches!(r.item, Item::Coverage(_))));
+        let listed = |r: &Raw| matches!(r.item, Item::Hazard(_) | Item::Comma | Item::Filler);
+        if !opens || !s.items.get(first..k).is_some_and(|list| list.iter().all(listed)) {
             return false;
         }
         // The list's last hazard.
@@ -1307,7 +1338,10 @@ impl<'a> Builder<'a> {
                 _ => break,
             }
         }
-        s.items.get(last).is_some_and(|r| self.opens_as_cause_after(s, last, r.end))
+        s.items.get(last).is_some_and(|r| {
+            let text = s.norm.text.get(r.end..).unwrap_or_default().trim_start();
+            self.lex.longest(Cat::CauseVerb, text).is_some()
+        })
     }
 
     /// Whether what follows item `k` (which ends at `b`) is a verb of causing, perhaps after
@@ -1391,29 +1425,23 @@ impl<'a> Builder<'a> {
 }
 
 /// Whether the words right before item `k` say that what it names ends: "hết", "không còn",
-/// "chấm dứt", "kết thúc", "giảm", "ending", "end of" (with "đợt", "the" or "this" between or not:
-/// "chấm dứt đợt nắng nóng", "ending the hot spell").
+/// "chấm dứt", "kết thúc", "giảm" (with "đợt" between or not: "chấm dứt đợt nắng nóng"), and the
+/// English verbs with their article ("ending the hot spell", "will end this heatwave"; "the
+/// never-ending heatwave", "after the rain ends hot weather will return" and "the end of the
+/// heatwave" say no such thing).
 /// Words only, next to the item: "nhiệt độ giảm dần và trời chuyển rét" still turns cold.
 fn ends_before(norm: &str, items: &[Raw], k: usize) -> bool {
-    const ENDS: [&str; 11] = [
-        "hết",
-        "không còn",
-        "chấm dứt",
-        "kết thúc",
-        "giảm",
-        "end",
-        "ends",
-        "ended",
-        "ending",
-        "end of",
-        "an end to",
-    ];
+    const ENDS: [&str; 5] = ["hết", "không còn", "chấm dứt", "kết thúc", "giảm"];
+    const ENDS_EN: [&str; 4] = ["end", "ends", "ended", "ending"];
     let Some(at) = items.get(k).map(|r| r.start) else { return false };
     let before = norm.get(..at).unwrap_or("").trim_end();
-    let before = ["đợt", "the", "this"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w).filter(|b| b.is_empty() || b.ends_with(' ')))
-        .map_or(before, str::trim_end);
+    let word = |b: &str, w: &str| b.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(' '));
+    if let Some(verb) =
+        ["the", "this"].iter().find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
+    {
+        return ENDS_EN.iter().any(|w| word(verb.trim_end(), w));
+    }
+    let before = before.strip_suffix("đợt").map_or(before, str::trim_end);
     ENDS.iter().any(|w| {
         before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !is_word_char(c)))
     })
@@ -1533,30 +1561,51 @@ fn unknown_since_value(s: &Sentence<'_>, k: usize) -> bool {
     unknown && !named
 }
 
+/// Whether item `k` follows a wind at once, or after "from" or a comma ("Gió tây nam thổi với tốc độ …",
+/// "winds from the north at 20km/h"): what moves further on is something else ("không khí lạnh
+/// di chuyển với tốc độ 20 km/h", "vùng mây dông di chuyển …").
+fn follows_wind(s: &Sentence<'_>, k: usize) -> bool {
+    let before = |j: usize| j.checked_sub(1).and_then(|p| s.items.get(p).map(|r| (p, r)));
+    // After a comma too: "Winds will be light to moderate, mainly from the northeast at …".
+    let k = match before(k) {
+        Some((p, r)) if matches!(r.item, Item::Comma) => p,
+        _ => k,
+    };
+    match before(k) {
+        Some((_, r)) if matches!(r.item, Item::Wind { .. }) => true,
+        Some((p, r)) if s.norm.text.get(r.start..r.end) == Some("from") => {
+            before(p).is_some_and(|(_, w)| matches!(w.item, Item::Wind { .. }))
+        }
+        _ => false,
+    }
+}
+
+/// The words before a wind that make it the strength of the storm named earlier in the sentence
+/// ("the storm moved west, with strong winds of level 11", "The storm, packing winds of level 11
+/// and gusts of level 13, …").
+const STRENGTH_WITH: [&str; 5] = ["with", "packing", "carrying", "packs", "carries"];
+
 /// What follows a phenomenon that defines it ("Rét hại là khi nhiệt độ trung bình ngày dưới 13
 /// độ C", "Nắng nóng là hiện tượng …", "Rét đậm khi nhiệt độ trung bình ngày từ 13 đến 15 độ
 /// C", "Sương mù dày là khi tầm nhìn xa giảm xuống dưới 200m"): a criterion, not a forecast.
-/// ("Trời rét khi về đêm" says when it is cold: "khi" alone defines only before a measured
-/// quantity.)
-const DEFINES: [&str; 14] = [
+/// ("Trời rét khi nhiệt độ xuống 12-14 độ C", "the peak of the heatwave is when temperatures
+/// reach 40 degrees" forecast: "khi" alone defines only before the daily mean temperature.)
+const DEFINES: [&str; 10] = [
     "là khi",
     "là hiện tượng",
     "là giai đoạn",
     "là thời kỳ",
     "là trường hợp",
     "được xác định khi",
-    "khi nhiệt độ",
-    "khi tầm nhìn",
-    "khi lượng mưa",
-    "khi độ ẩm",
+    "khi nhiệt độ trung bình ngày",
     "is defined as",
-    "is when",
     "occurs when the temperature",
     "refers to",
 ];
 
-/// When item `k` is a phenomenon followed by a definition ([`DEFINES`]): the item after its
-/// clause (the next semicolon, or the sentence's end).
+/// When item `k` is a phenomenon followed by a definition ([`DEFINES`]): the item where the
+/// definition ends, at a semicolon, at "nhưng"/"but", or at a comma before a forecast ("…, dự
+/// báo vùng núi nhiệt độ thấp nhất 5-7 độ C", "…, đêm nay …"); else the sentence's end.
 fn definition_end(s: &Sentence<'_>, k: usize) -> Option<usize> {
     let r = s.items.get(k)?;
     if !r.item.produces_fact() {
@@ -1566,6 +1615,15 @@ fn definition_end(s: &Sentence<'_>, k: usize) -> Option<usize> {
     if !DEFINES.iter().any(|d| after.starts_with(d)) {
         return None;
     }
-    let rest = s.items.get(k..)?;
-    Some(k + rest.iter().position(|r| matches!(r.item, Item::Semicolon)).unwrap_or(rest.len()))
+    let text = |r: &Raw| s.norm.text.get(r.start..r.end).unwrap_or_default();
+    let forecast = |r: &Raw| {
+        matches!(r.item, Item::When) || ["dự báo", "forecast"].iter().any(|w| text(r).starts_with(w))
+    };
+    let ends = |j: usize| {
+        let Some(r) = s.items.get(j) else { return true };
+        matches!(r.item, Item::Semicolon)
+            || matches!(text(r), "nhưng" | "but")
+            || (matches!(r.item, Item::Comma) && s.items.get(j + 1).is_some_and(forecast))
+    };
+    Some((k + 1..=s.items.len()).find(|&j| ends(j)).unwrap_or(s.items.len()))
 }

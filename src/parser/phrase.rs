@@ -138,7 +138,7 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         if compared(rest)
             || (v.unit == Unit::Celsius
                 && cx.mentions_comparison()
-                && (compared_before(cx, i) || compared_after(i, rest)))
+                && (compared_before(cx, i) || compared_after(cx, i, rest)))
         {
             return Ok((rest, Item::Change));
         }
@@ -234,25 +234,48 @@ fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
     let clause = before.rsplit(['.', ';', ',']).next().unwrap_or("");
     let average = (clause.contains("hơn") || clause.contains("so với"))
         && super::LONG_TERM_AVERAGE.iter().any(|n| clause.contains(n));
-    // The words between "hơn" and the value: what the value is compared with, when they name a
-    // day or a year and are few ("nóng hơn hôm qua, với nhiệt độ 37 độ" ends the clause first;
-    // "nắng nóng hơn hôm qua với nhiệt độ cao nhất 37 độ" names the reading in too many words).
-    let other_day = clause.rsplit_once("hơn ").is_some_and(|(_, between)| {
-        let words = between.split_whitespace().count();
-        (1..=5).contains(&words) && COMPARED_WITH.iter().any(|w| between.contains(w))
-    });
+    // The words between a comparing "hơn" and the value: what the value is compared with, when
+    // they name a day or a year and nothing else ("nóng hơn hôm qua với nền nhiệt 37 độ C",
+    // "cao hơn hôm qua ở mức 36-37 độ C", "cao hơn hôm qua: phổ biến 37-39 độ C" name a reading).
+    // The difference is the number itself ("2 độ", "khoảng 2 độ"); "ở mức 36-37 độ C" is a
+    // reading.
+    let amount = i.trim_start();
+    let amount = amount.strip_prefix("khoảng ").or_else(|| amount.strip_prefix("từ ")).unwrap_or(amount);
+    let other_day = amount.starts_with(|c: char| c.is_ascii_digit())
+        && clause.rsplit_once("hơn ").is_some_and(|(head, between)| {
+            comparative(head)
+                && COMPARED_WITH.iter().any(|w| between.contains(w))
+                && between.split_whitespace().all(|w| DAY_WORDS.contains(&w))
+        });
     average || other_day
 }
 
 /// What a value is compared with when it is a difference: another day or year.
 const COMPARED_WITH: [&str; 6] = ["hôm qua", "hôm trước", "năm ngoái", "năm trước", "ngày trước", "cùng kỳ"];
 
-/// Whether a value that "hơn" opens is compared with something named after it: "thấp hơn khoảng
-/// 7 độ so với ngày hôm trước", "cao hơn 2 độ so với TBNN". (A value without "hơn" before "so
-/// với" is a reading: "Hà Nội 35 độ, so với 33 độ hôm qua".)
-fn compared_after(i: &str, rest: &str) -> bool {
+/// The words that may stand between "hơn" and a difference: those of [`COMPARED_WITH`], "so
+/// với" and a hedge.
+const DAY_WORDS: [&str; 13] =
+    ["hôm", "qua", "trước", "năm", "ngoái", "ngày", "cùng", "kỳ", "thời", "so", "với", "khoảng", "từ"];
+
+/// Whether the text before a "hơn" ends in an adjective that compares ("cao hơn", "nóng hơn"),
+/// not in a verb or a hedge ("lên hơn 40 độ", "có nơi hơn 40 độ": more than 40).
+fn comparative(head: &str) -> bool {
+    const ADJECTIVES: [&str; 8] = ["cao", "thấp", "nóng", "lạnh", "rét", "ấm", "mát", "oi"];
+    ADJECTIVES.contains(&head.trim_end().rsplit(' ').next().unwrap_or_default())
+}
+
+/// Whether a value that a comparing "hơn" opens is compared with something named after it:
+/// "thấp hơn khoảng 7 độ so với ngày hôm trước", "cao hơn 2 độ so với TBNN". (A value without
+/// "hơn" before "so với" is a reading, "Hà Nội 35 độ, so với 33 độ hôm qua", and so is one after
+/// "hơn" meaning "over", "lên hơn 40 độ C so với 38 độ C hôm qua".)
+fn compared_after(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     let value = i.get(..i.len() - rest.len()).unwrap_or_default();
-    rest.trim_start().starts_with("so với") && value.contains("hơn ")
+    rest.trim_start().starts_with("so với")
+        && value.find("hơn ").is_some_and(|n| {
+            let at = cx.off(i) + n;
+            comparative(cx.norm_text().get(..at).unwrap_or_default())
+        })
 }
 
 // punctuation = "," | ";" | ? any other non-letter, non-digit character ? ;
@@ -607,6 +630,11 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
         return Ok((after, Item::Change));
     }
+    // "giảm nhanh xuống 10-12 độ C", "tăng đột ngột lên 40 độ C": down or up to the value
+    // reached, as "giảm xuống 10-12 độ C" is.
+    if after.starts_with("xuống ") || after.starts_with("lên ") {
+        return fail();
+    }
     let (rest, _) = value(cx, rest)?;
     Ok((rest, Item::Change))
 }
@@ -795,14 +823,16 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
 }
 
 /// Whether the phrase from `i` to `rest` is capitalised in the input and a capitalised word
-/// follows it: the start of a name ("Mù Cang Chải"), not the phrase. A phrase in capitals
-/// throughout is a title's ("TIN SƯƠNG MÙ SÁNG NGÀY 12"), not a name.
+/// follows it: the start of a name ("Mù Cang Chải", "MÙ CANG CHẢI", "Mù Cả"), not the phrase. A
+/// phrase of several words in capitals throughout is a title's ("TIN SƯƠNG MÙ SÁNG NGÀY 12"):
+/// no place's name starts with "sương mù".
 fn capitalised_name(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     let next = rest.trim_start_matches(' ');
     let i = i.trim_start_matches(' ');
+    let phrase = i.get(..i.len() - rest.len()).unwrap_or_default();
     let second = cx.off(i) + i.chars().next().map_or(0, char::len_utf8);
     cx.is_capitalised(cx.off(i))
-        && !cx.is_capitalised(second)
+        && (!phrase.contains(' ') || !cx.is_capitalised(second))
         && next.starts_with(is_word_char)
         && cx.is_capitalised(cx.off(next))
 }
