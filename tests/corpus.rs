@@ -2243,3 +2243,41 @@ fn review_of_the_sixth_review_rules() {
         ["cyclone"]
     );
 }
+
+#[test]
+fn seventh_review_rules() {
+    // A second risk level after a semicolon, its risk word left out; its causes are no hazards.
+    let risks = |input: &str| {
+        picked(input, &opts(), |b| match b {
+            FactBody::Risk { level, cause } => Some((*level, cause.clone())),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        risks("Cấp độ rủi ro thiên tai do rét đậm, rét hại: cấp 1; do gió mạnh trên biển: cấp 2."),
+        [(1, Some("rét đậm, rét hại".to_owned())), (2, Some("gió mạnh trên biển".to_owned()))]
+    );
+    assert_eq!(
+        kinds("Cấp độ rủi ro thiên tai do nắng nóng: cấp 1; do lốc, sét, mưa đá: cấp 1."),
+        ["risk", "risk"]
+    );
+    // Outside a risk's sentence, "do" after a semicolon is a cause as before.
+    assert!(kinds("Trời rét; do ảnh hưởng của không khí lạnh.").iter().all(|k| *k != "risk"));
+    // A wind's place between it and its direction.
+    let winds = picked(
+        "Gió trong đất liền chuyển hướng đông bắc cấp 2-3, vùng ven biển cấp 3-4. Gió ở vùng ven biển chuyển hướng bắc cấp 3-4.",
+        &opts(),
+        |b| match b {
+            FactBody::Wind(w) => Some((w.from.clone(), w.level)),
+            _ => None,
+        },
+    );
+    let r = |a: f64, b: f64| Some(Range::new(Some(a), Some(b)));
+    assert_eq!(
+        winds,
+        [(vec![Compass::NE], r(2.0, 3.0)), (vec![Compass::NE], r(3.0, 4.0)), (vec![Compass::N], r(3.0, 4.0))]
+    );
+    // A trend that names its quantity is not the rain's.
+    assert_eq!(kinds_en("The north will see drizzle and a sharp drop in temperature."), ["rain"]);
+    assert!(kinds_en("The rains will gradually subside.").is_empty());
+}

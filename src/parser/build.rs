@@ -364,8 +364,16 @@ impl<'a> Builder<'a> {
                 // "mưa giảm dần", "mưa lớn ở các khu vực trên giảm dần", "vùng mưa sẽ mở rộng": a
                 // rain with only a trend after it in its clause states no rain.
                 // A few words between at most (a long run of them is looked at once per trend).
+                // "drizzle and a sharp drop in temperature": a trend that names what it is of is
+                // that quantity's.
+                let names_own = s.items.get(k + 1..).is_some_and(|after| {
+                    after.iter().find(|x| !matches!(x.item, Item::Filler | Item::Where)).is_some_and(|x| {
+                        matches!(x.item, Item::TempWord | Item::HumidityWord(_) | Item::VisibilityWord)
+                    })
+                });
                 let taken_back = |last: Option<(usize, usize)>| {
-                    last.is_some_and(|(f, r)| {
+                    !names_own
+                        && last.is_some_and(|(f, r)| {
                         f + 1 == self.facts.len()
                             && f >= s.clause_start
                             && k - r <= TREND_REACH
@@ -1215,7 +1223,11 @@ impl<'a> Builder<'a> {
         let own = s.items.get(k).map(text).unwrap_or_default();
         own.starts_with("from ")
             || own.contains(" from ")
-            || k.checked_sub(1).and_then(|p| s.items.get(p)).is_some_and(|r| text(r) == "from")
+            // "Gió ở vùng ven biển chuyển hướng bắc cấp 3-4": the direction a wind turns to is
+            // where it blows from.
+            || own.starts_with("chuyển hướng ")
+            || own.starts_with("hướng ")
+            || k.checked_sub(1).and_then(|p| s.items.get(p)).is_some_and(|r| text(r) == "from" || text(r) == "chuyển")
     }
 
     /// The direction a wind comes from, said after it ("winds from the north"): the wind of the
@@ -1239,6 +1251,9 @@ impl<'a> Builder<'a> {
                 let w = Wind { from: from.to_vec(), ..Wind::default() };
                 let i = self.push(s, FactBody::Wind(Box::new(w)), start, b);
                 s.topic = Topic::Wind { fact: Some(i), from, start };
+                // A place said on the way ("Gió ở vùng ven biển chuyển hướng bắc cấp 3-4") is
+                // this wind's, not an exception to it: its level follows.
+                s.exception = false;
             }
             _ => {}
         }
@@ -1566,11 +1581,14 @@ fn unknown_since_value(s: &Sentence<'_>, k: usize) -> bool {
 /// di chuyển với tốc độ 20 km/h", "vùng mây dông di chuyển …").
 fn follows_wind(s: &Sentence<'_>, k: usize) -> bool {
     let before = |j: usize| j.checked_sub(1).and_then(|p| s.items.get(p).map(|r| (p, r)));
-    // After a comma too: "Winds will be light to moderate, mainly from the northeast at …".
-    let k = match before(k) {
-        Some((p, r)) if matches!(r.item, Item::Comma) => p,
-        _ => k,
-    };
+    // After a comma too: "Winds will be light to moderate, mainly from the northeast at …";
+    // or after the wind's place: "Gió ở vùng ven biển chuyển hướng bắc".
+    let mut k = k;
+    while let Some((p, r)) = before(k)
+        && (matches!(r.item, Item::Comma | Item::Where) || s.norm.text.get(r.start..r.end) == Some("chuyển"))
+    {
+        k = p;
+    }
     match before(k) {
         Some((_, r)) if matches!(r.item, Item::Wind { .. }) => true,
         Some((p, r)) if s.norm.text.get(r.start..r.end) == Some("from") => {

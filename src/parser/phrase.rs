@@ -58,8 +58,8 @@ pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
     }
 }
 
-// item = punctuation | boilerplate | cause | clock | date | when_run | lat_lon | risk | change
-//      | value | term | name ;
+// item = punctuation | boilerplate | risk_again | cause | clock | date | when_run | lat_lon | risk
+//      | change | value | term | name ;
 // Called from one place, `sentence_into`, and inlined there: as a function of its own its
 // large result went through memory at every word (+3 % instructions).
 #[inline(always)]
@@ -94,10 +94,13 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     {
         return Ok(r);
     }
-    if vocab.may_start(CatSet::of(&[Cat::Cause]))
-        && let Ok(r) = cause(cx, i)
-    {
-        return Ok(r);
+    if vocab.may_start(CatSet::of(&[Cat::Cause])) {
+        if let Ok(r) = risk_again(cx, i) {
+            return Ok(r);
+        }
+        if let Ok(r) = cause(cx, i) {
+            return Ok(r);
+        }
     }
     if digit {
         if let Ok(r) = clock(cx, i) {
@@ -540,9 +543,30 @@ fn coordinate(i: &str) -> PResult<'_, f64> {
     Ok((i, whole))
 }
 
+// risk_again = ( "do" | "due to" ) , cause_text , [ ":" ] , level_word , number ;  (* after "; " in a risk's sentence *)
+/// "Cấp độ rủi ro thiên tai do rét đậm, rét hại: cấp 1; do gió mạnh trên biển: cấp 2": a second
+/// risk level of the same sentence, its risk word left out after the semicolon.
+fn risk_again<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let at = cx.off(i);
+    let before = cx.norm_text().get(..at).unwrap_or_default().trim_end();
+    let Some(earlier) = before.strip_suffix(';') else { return fail() };
+    if !earlier.rsplit('.').next().is_some_and(|s| cx.lex.mentions(Cat::RiskWord, s)) {
+        return fail();
+    }
+    match risk_rest(cx, i)? {
+        (rest, item @ Item::Risk { level: Some(_), .. }) => Ok((rest, item)),
+        _ => fail(),
+    }
+}
+
 // risk = risk_word , [ ( "do" | "due to" | "by" | "from" ) , cause_text ] , [ ":" | "là" | "ở mức" | verb ] , level_word , number ;
 fn risk<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (i, _) = lex(cx, Cat::RiskWord, i)?;
+    risk_rest(cx, i)
+}
+
+/// What follows a risk word (or stands for it, [`risk_again`]): the cause and the level.
+fn risk_rest<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // Look for the level within the next few words; what stands between is the cause.
     let mut j = i;
     let mut cause: Option<(usize, usize)> = None;
@@ -952,8 +976,14 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             continue;
         }
         if let Ok((r, _)) = lex(cx, Cat::WhereHead, i) {
-            // "trong đất liền", "vùng ven biển": a place inside the wind phrase.
-            if r.trim_start().starts_with(|c: char| c.is_ascii_digit()) || lex(cx, Cat::LevelWord, r).is_ok()
+            // "trong đất liền", "vùng ven biển": a place inside the wind phrase, before its level
+            // or its direction ("Gió trong đất liền chuyển hướng đông bắc cấp 2-3").
+            let direction_next = from.is_empty()
+                && (lex(cx, Cat::Direction, r).is_ok()
+                    || lex(cx, Cat::WindFiller, r).is_ok_and(|(r2, _)| lex(cx, Cat::Direction, r2).is_ok()));
+            if r.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                || lex(cx, Cat::LevelWord, r).is_ok()
+                || direction_next
             {
                 i = r;
                 after_word = false;
