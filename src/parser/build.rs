@@ -1630,7 +1630,11 @@ fn definition_end(s: &Sentence<'_>, k: usize) -> Option<usize> {
         return None;
     }
     let after = s.norm.text.get(r.end..)?.trim_start();
-    if !DEFINES.iter().any(|d| after.starts_with(d)) {
+    // Asked after every fact: the first byte settles most ("là", "khi", "được", "is", "occurs",
+    // "refers").
+    if !matches!(after.as_bytes().first(), Some(b'l' | b'k' | 0xC4 | b'i' | b'o' | b'r'))
+        || !DEFINES.iter().any(|d| after.starts_with(d))
+    {
         return None;
     }
     let text = |r: &Raw| s.norm.text.get(r.start..r.end).unwrap_or_default();
