@@ -2158,10 +2158,11 @@ fn sixth_review_causes_and_ends_in_english() {
 
 #[test]
 fn rain_conditions_and_the_coverage_of_merged_rain() {
-    // "Khi mưa giông xảy ra", "Nếu có mưa rào" are conditions; "Sau cơn mưa" looks back.
+    // "Khi mưa giông xảy ra", "Nếu có mưa rào" are conditions. ("Sau cơn mưa" stays rain: "Trời
+    // nắng sau cơn mưa lớn đêm nay" forecasts the rain.)
     assert!(kinds("Khi mưa giông xảy ra, người dân không nên trú dưới gốc cây.").is_empty());
     assert!(kinds("Nếu có mưa rào, nhiệt độ sẽ giảm nhẹ.").is_empty());
-    assert!(kinds("Sau cơn mưa, đường phố còn nhiều nước đọng.").is_empty());
+    assert_eq!(kinds("Trời nắng sau cơn mưa lớn đêm nay."), ["sky", "rain"]);
     // A coverage word after rain phrases merged across a comma is the one rain fact's.
     let rain = picked("Đêm nay có mưa, mưa nhỏ rải rác.", &opts(), |b| match b {
         FactBody::Rain { intensity, .. } => Some(intensity.clone()),
@@ -2280,4 +2281,76 @@ fn seventh_review_rules() {
     // A trend that names its quantity is not the rain's.
     assert_eq!(kinds_en("The north will see drizzle and a sharp drop in temperature."), ["rain"]);
     assert!(kinds_en("The rains will gradually subside.").is_empty());
+}
+
+#[test]
+fn review_of_the_seventh_review_rules() {
+    let r = |a: Option<f64>, b: Option<f64>| Some(Range::new(a, b));
+    // Differences with a hedge or other words between: no readings; a hedge naming a reading is one.
+    assert!(temps("Nhiệt độ cao nhất hôm nay cao hơn hôm qua chừng 2 độ C.").is_empty());
+    assert!(temps("Nhiệt độ cao nhất cao hơn hẳn hôm qua 3 độ C.").is_empty());
+    assert!(temps("Trời ấm lên hơn hôm qua 2 độ C.").is_empty());
+    assert_eq!(temps("Nhiệt độ hôm nay cao hơn hôm qua ở mức 36-37 độ C."), [r(Some(36.0), Some(37.0))]);
+    // A change down to a value compared with another day is a change.
+    assert!(temps("Nhiệt độ giảm mạnh xuống khoảng 3-5 độ so với ngày hôm trước.").is_empty());
+    // Mist in a title in capitals; a place in capitals.
+    assert_eq!(kinds("SÁNG SỚM CÓ MÙ VÀ SƯƠNG MÙ RẢI RÁC"), ["fog", "fog"]);
+    assert_eq!(kinds("MƯA ĐÁ TRẮNG TRỜI Ở MÙ CANG CHẢI"), ["hazard"]);
+    // A wind's speed after its gust; a region's name is no direction; no wind fact of a direction
+    // alone.
+    let winds = |input: &str| {
+        picked(input, &opts(), |b| match b {
+            FactBody::Wind(w) => Some((w.from.clone(), w.level, w.speed_kmh)),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        winds("Gió đông bắc cấp 3-4, giật cấp 6, tốc độ 20-30km/h."),
+        [(vec![Compass::NE], r(Some(3.0), Some(4.0)), r(Some(20.0), Some(30.0)))]
+    );
+    assert_eq!(
+        winds("Gió ở Bắc Bộ chuyển hướng đông bắc cấp 2-3."),
+        [(vec![Compass::NE], r(Some(2.0), Some(3.0)), None)]
+    );
+    assert_eq!(
+        winds("Gió ở Bắc Bộ chuyển hướng đông bắc, trong đất liền cấp 2-3, ven biển cấp 3-4."),
+        [
+            (vec![Compass::NE], r(Some(2.0), Some(3.0)), None),
+            (vec![Compass::NE], r(Some(3.0), Some(4.0)), None)
+        ]
+    );
+    // "min" before degrees after another quantity is a temperature's bound.
+    let bounds = picked("Humidity 65-95%, Min 24°C, Max 32°C.", &en(), |b| match b {
+        FactBody::Temperature { bound, .. } => Some(*bound),
+        _ => None,
+    });
+    assert_eq!(bounds, [Some(Bound::Low), Some(Bound::High)]);
+    // A definition goes on after "nhưng" that is no forecast.
+    assert!(
+        temps("Rét hại là khi nhiệt độ trung bình ngày dưới 13 độ C nhưng ở vùng núi cao là dưới 10 độ C.")
+            .is_empty()
+    );
+    // A monsoon "packing" winds is no storm; a storm's place before "packing" is.
+    assert_eq!(
+        kinds_en("After the storm, the northeast monsoon packing winds of level 7 hits the Gulf of Tonkin."),
+        ["wind"]
+    );
+    assert_eq!(
+        kinds_en(
+            "The typhoon is expected to be about 130 km off the coast of Quang Ngai, packing winds of level 13."
+        ),
+        ["cyclone"]
+    );
+    // An exception's bare risk level.
+    let risks = picked(
+        "Cấp độ rủi ro thiên tai: cấp 2, riêng vùng biển phía Đông: 3.",
+        &opts(),
+        |b| match b {
+            FactBody::Risk { level, .. } => Some(*level),
+            _ => None,
+        },
+    );
+    assert_eq!(risks, [2, 3]);
+    // A rain's trend before another quantity's still takes it back.
+    assert!(kinds("Mưa giảm dần và nhiệt độ tăng trở lại.").is_empty());
 }

@@ -366,8 +366,13 @@ impl<'a> Builder<'a> {
                 // A few words between at most (a long run of them is looked at once per trend).
                 // "drizzle and a sharp drop in temperature": a trend that names what it is of is
                 // that quantity's.
+                // ("Mưa giảm dần và nhiệt độ tăng trở lại": after "và" another quantity has its
+                // own trend.)
                 let names_own = s.items.get(k + 1..).is_some_and(|after| {
-                    after.iter().find(|x| !matches!(x.item, Item::Filler | Item::Where)).is_some_and(|x| {
+                    let of = |x: &&Raw| {
+                        matches!(s.norm.text.get(x.start..x.end), Some("in" | "of" | "in the" | "of the"))
+                    };
+                    after.iter().find(|x| !of(x)).is_some_and(|x| {
                         matches!(x.item, Item::TempWord | Item::HumidityWord(_) | Item::VisibilityWord)
                     })
                 });
@@ -423,16 +428,38 @@ impl<'a> Builder<'a> {
                 // force of the wind of the system just named is its strength.
                 // In English the storm's strength follows "with" anywhere in its sentence: "the
                 // storm moved west, 330 km east of Hoang Sa, with strong winds of level 11".
+                // "packing"/"carrying" only right after the storm's name: "the northeast monsoon
+                // packing winds of level 7" is the monsoon's.
+                let item_text = |j: usize| s.items.get(j).and_then(|r| s.norm.text.get(r.start..r.end));
+                let storm_at =
+                    |j: Option<usize>| j.and_then(|j| s.items.get(j)).is_some_and(|r| r.item.names_cyclone());
+                let comma_at = |j: Option<usize>| {
+                    j.and_then(|j| s.items.get(j)).is_some_and(|r| matches!(r.item, Item::Comma))
+                };
+                // (Or after the storm's place, with no other wind or clause between: "the typhoon
+                // is expected to be about 130 km off the coast of Quang Ngai, packing winds of
+                // level 13".)
+                let storm_clause = || {
+                    s.items.get(..k.saturating_sub(1)).is_some_and(|before| {
+                        before
+                            .iter()
+                            .rev()
+                            .take_while(|r| !matches!(r.item, Item::Semicolon | Item::Wind { .. }))
+                            .any(|r| r.item.names_cyclone())
+                    })
+                };
                 let with_after_storm = || {
-                    k.checked_sub(1)
-                        .and_then(|p| s.items.get(p))
-                        .and_then(|r| s.norm.text.get(r.start..r.end))
-                        .is_some_and(|w| STRENGTH_WITH.contains(&w))
-                        && s.items.get(..k).is_some_and(|before| {
-                            before
-                                .iter()
-                                .any(|r| r.item.names_cyclone() || matches!(r.item, Item::Movement { .. }))
-                        })
+                    k.checked_sub(1).and_then(item_text).is_some_and(|w| {
+                        w == "with"
+                            || (STRENGTH_WITH.contains(&w)
+                                && (storm_at(k.checked_sub(2))
+                                    || (comma_at(k.checked_sub(2)) && storm_at(k.checked_sub(3)))
+                                    || storm_clause()))
+                    }) && s.items.get(..k).is_some_and(|before| {
+                        before
+                            .iter()
+                            .any(|r| r.item.names_cyclone() || matches!(r.item, Item::Movement { .. }))
+                    })
                 };
                 if from.is_empty()
                     && !light
@@ -478,7 +505,8 @@ impl<'a> Builder<'a> {
                 // "Waves 2-3 m, max 4 m"): a temperature only when nothing else is.
                 let abbreviated = matches!(s.norm.text.get(a..b), Some("min" | "max" | "min." | "max."));
                 let other_topic = !matches!(s.topic, Topic::None | Topic::Temperature);
-                if abbreviated && other_topic {
+                let degrees_next = matches!(s.items.get(k + 1).map(|r| &r.item), Some(Item::Value(v)) if v.unit == Unit::Celsius);
+                if abbreviated && other_topic && !degrees_next {
                     return;
                 }
                 if after_comma || !matches!(s.topic, Topic::Tide | Topic::Waves | Topic::Humidity(_)) {
@@ -1149,11 +1177,18 @@ impl<'a> Builder<'a> {
                         && s.items
                             .get(..k)
                             .and_then(|p| {
-                                p.iter()
-                                    .rev()
-                                    .find(|r| !matches!(r.item, Item::Filler | Item::Where | Item::When))
+                                p.iter().rev().find(|r| {
+                                    !matches!(
+                                        r.item,
+                                        Item::Filler
+                                            | Item::Where
+                                            | Item::When
+                                            | Item::Comma
+                                            | Item::Semicolon
+                                    ) && !matches!(&r.item, Item::Value(v) if v.unit == Unit::None)
+                                })
                             })
-                            .is_some_and(|r| matches!(r.item, Item::Risk { .. })) =>
+                            .is_some_and(|r| matches!(r.item, Item::Risk { .. } | Item::Exception)) =>
                 {
                     self.level(s, k, LevelKind::Plain, v.range);
                 }
@@ -1231,8 +1266,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The direction a wind comes from, said after it ("winds from the north"): the wind of the
-    /// sentence's topic takes it when it has none, and a wind with neither level nor direction
-    /// becomes a fact with it.
+    /// sentence's topic takes it when it has none.
     fn wind_from(&mut self, s: &mut Sentence<'_>, from: Directions, b: usize) {
         if from.is_empty() {
             return;
@@ -1247,12 +1281,13 @@ impl<'a> Builder<'a> {
                     self.extended |= extend(self.input, s.norm, f, b);
                 }
             }
+            // A wind with neither level nor direction yet: its levels and speed to come take the
+            // direction ("Gió ở Bắc Bộ chuyển hướng đông bắc, trong đất liền cấp 2-3, ven biển cấp
+            // 3-4"), and a direction alone makes no fact, as "Gió đông bắc." makes none. A place
+            // said on the way ("Gió ở vùng ven biển chuyển hướng bắc cấp 3-4") is this wind's, not
+            // an exception to it.
             Topic::Wind { fact: None, from: before, start } if before.is_empty() => {
-                let w = Wind { from: from.to_vec(), ..Wind::default() };
-                let i = self.push(s, FactBody::Wind(Box::new(w)), start, b);
-                s.topic = Topic::Wind { fact: Some(i), from, start };
-                // A place said on the way ("Gió ở vùng ven biển chuyển hướng bắc cấp 3-4") is
-                // this wind's, not an exception to it: its level follows.
+                s.topic = Topic::Wind { fact: None, from, start };
                 s.exception = false;
             }
             _ => {}
@@ -1582,10 +1617,12 @@ fn unknown_since_value(s: &Sentence<'_>, k: usize) -> bool {
 fn follows_wind(s: &Sentence<'_>, k: usize) -> bool {
     let before = |j: usize| j.checked_sub(1).and_then(|p| s.items.get(p).map(|r| (p, r)));
     // After a comma too: "Winds will be light to moderate, mainly from the northeast at …";
-    // or after the wind's place: "Gió ở vùng ven biển chuyển hướng bắc".
+    // after the wind's place, "Gió ở vùng ven biển chuyển hướng bắc"; after its other levels,
+    // "Gió đông bắc cấp 3-4, giật cấp 6, tốc độ 20-30km/h".
     let mut k = k;
     while let Some((p, r)) = before(k)
-        && (matches!(r.item, Item::Comma | Item::Where) || s.norm.text.get(r.start..r.end) == Some("chuyển"))
+        && (matches!(r.item, Item::Comma | Item::Where | Item::Level { .. })
+            || s.norm.text.get(r.start..r.end) == Some("chuyển"))
     {
         k = p;
     }
@@ -1622,8 +1659,9 @@ const DEFINES: [&str; 10] = [
 ];
 
 /// When item `k` is a phenomenon followed by a definition ([`DEFINES`]): the item where the
-/// definition ends, at a semicolon, at "nhưng"/"but", or at a comma before a forecast ("…, dự
-/// báo vùng núi nhiệt độ thấp nhất 5-7 độ C", "…, đêm nay …"); else the sentence's end.
+/// definition ends, at a semicolon, or at a comma or "nhưng"/"but" before a forecast ("…, dự
+/// báo vùng núi nhiệt độ thấp nhất 5-7 độ C", "… nhưng chiều qua …"; "… nhưng ở vùng núi cao là
+/// dưới 10 độ C" goes on defining); else the sentence's end.
 fn definition_end(s: &Sentence<'_>, k: usize) -> Option<usize> {
     let r = s.items.get(k)?;
     if !r.item.produces_fact() {
@@ -1644,8 +1682,8 @@ fn definition_end(s: &Sentence<'_>, k: usize) -> Option<usize> {
     let ends = |j: usize| {
         let Some(r) = s.items.get(j) else { return true };
         matches!(r.item, Item::Semicolon)
-            || matches!(text(r), "nhưng" | "but")
-            || (matches!(r.item, Item::Comma) && s.items.get(j + 1).is_some_and(forecast))
+            || ((matches!(text(r), "nhưng" | "but") || matches!(r.item, Item::Comma))
+                && s.items.get(j + 1).is_some_and(forecast))
     };
     Some((k + 1..=s.items.len()).find(|&j| ends(j)).unwrap_or(s.items.len()))
 }

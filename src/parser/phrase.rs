@@ -238,34 +238,42 @@ fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
     let average = (clause.contains("hơn") || clause.contains("so với"))
         && super::LONG_TERM_AVERAGE.iter().any(|n| clause.contains(n));
     // The words between a comparing "hơn" and the value: what the value is compared with, when
-    // they name a day or a year and nothing else ("nóng hơn hôm qua với nền nhiệt 37 độ C",
-    // "cao hơn hôm qua ở mức 36-37 độ C", "cao hơn hôm qua: phổ biến 37-39 độ C" name a reading).
-    // The difference is the number itself ("2 độ", "khoảng 2 độ"); "ở mức 36-37 độ C" is a
-    // reading.
-    let amount = i.trim_start();
-    let amount = amount.strip_prefix("khoảng ").or_else(|| amount.strip_prefix("từ ")).unwrap_or(amount);
+    // they name a day or a year and no reading ("cao hơn hẳn hôm qua 3 độ", "thấp hơn những ngày
+    // trước 2-3 độ"; "nóng hơn hôm qua với nền nhiệt 37 độ C", "cao hơn hôm qua ở mức 36-37 độ C",
+    // "cao hơn hôm qua: phổ biến 37-39 độ C" name a reading).
+    // The difference is the number itself, perhaps hedged ("2 độ", "chừng 2 độ").
+    let mut amount = i.trim_start();
+    while let Ok((r, _)) = quantity::lex(cx, Cat::ValueHedge, amount) {
+        amount = r.trim_start();
+    }
+    // ("ở mức 36-37 độ C", "đạt 37 độ C": a hedge that names a reading.)
+    let hedge = i.trim_start().get(..i.trim_start().len() - amount.len()).unwrap_or_default();
     let other_day = amount.starts_with(|c: char| c.is_ascii_digit())
+        && !hedge.split_whitespace().any(|w| READING_WORDS.contains(&w))
         && clause.rsplit_once("hơn ").is_some_and(|(head, between)| {
             comparative(head)
                 && COMPARED_WITH.iter().any(|w| between.contains(w))
-                && between.split_whitespace().all(|w| DAY_WORDS.contains(&w))
+                && between.split_whitespace().count() <= 6
+                && !between.split_whitespace().any(|w| READING_WORDS.contains(&w) || w.ends_with(':'))
         });
     average || other_day
 }
 
 /// What a value is compared with when it is a difference: another day or year.
-const COMPARED_WITH: [&str; 6] = ["hôm qua", "hôm trước", "năm ngoái", "năm trước", "ngày trước", "cùng kỳ"];
+const COMPARED_WITH: [&str; 7] =
+    ["hôm qua", "hôm trước", "năm ngoái", "năm trước", "ngày trước", "cùng kỳ", "đêm qua"];
 
-/// The words that may stand between "hơn" and a difference: those of [`COMPARED_WITH`], "so
-/// với" and a hedge.
-const DAY_WORDS: [&str; 13] =
-    ["hôm", "qua", "trước", "năm", "ngoái", "ngày", "cùng", "kỳ", "thời", "so", "với", "khoảng", "từ"];
+/// Words that, between "hơn" and a value, introduce a reading rather than a difference.
+const READING_WORDS: [&str; 9] = ["nhiệt", "nền", "mức", "ở", "với", "là", "đạt", "phổ", "khi"];
 
 /// Whether the text before a "hơn" ends in an adjective that compares ("cao hơn", "nóng hơn"),
 /// not in a verb or a hedge ("lên hơn 40 độ", "có nơi hơn 40 độ": more than 40).
 fn comparative(head: &str) -> bool {
     const ADJECTIVES: [&str; 8] = ["cao", "thấp", "nóng", "lạnh", "rét", "ấm", "mát", "oi"];
-    ADJECTIVES.contains(&head.trim_end().rsplit(' ').next().unwrap_or_default())
+    // "ấm lên hơn", "hạ xuống thấp hơn": the adjective may take "lên"/"xuống".
+    let head = head.trim_end();
+    let head = head.strip_suffix(" lên").or_else(|| head.strip_suffix(" xuống")).unwrap_or(head);
+    ADJECTIVES.contains(&head.rsplit(' ').next().unwrap_or_default())
 }
 
 /// Whether a value that a comparing "hơn" opens is compared with something named after it:
@@ -656,8 +664,12 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     }
     // "giảm nhanh xuống 10-12 độ C", "tăng đột ngột lên 40 độ C": down or up to the value
     // reached, as "giảm xuống 10-12 độ C" is.
-    if after.starts_with("xuống ") || after.starts_with("lên ") {
-        return fail();
+    if let Some(to) = after.strip_prefix("xuống ").or_else(|| after.strip_prefix("lên ")) {
+        // … unless what follows compares it: "giảm mạnh xuống khoảng 3-5 độ so với ngày hôm trước".
+        return match value(cx, to) {
+            Ok((rest, _)) if rest.trim_start().starts_with("so với") => Ok((rest, Item::Change)),
+            _ => fail(),
+        };
     }
     let (rest, _) = value(cx, rest)?;
     Ok((rest, Item::Change))
@@ -855,8 +867,11 @@ fn capitalised_name(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     let i = i.trim_start_matches(' ');
     let phrase = i.get(..i.len() - rest.len()).unwrap_or_default();
     let second = cx.off(i) + i.chars().next().map_or(0, char::len_utf8);
+    let capitals = cx.is_capitalised(second);
+    // In capitals throughout, a name goes on with a word that is no vocabulary ("MÙ CANG CHẢI",
+    // "MÙ CẢ"), not with one that is ("CÓ MÙ VÀ SƯƠNG MÙ", "CÓ MÙ RẢI RÁC").
     cx.is_capitalised(cx.off(i))
-        && (!phrase.contains(' ') || !cx.is_capitalised(second))
+        && (!capitals || (!phrase.contains(' ') && !cx.vocab(next).may_start(CatSet::of(&TERMS))))
         && next.starts_with(is_word_char)
         && cx.is_capitalised(cx.off(next))
 }
@@ -978,7 +993,11 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         if let Ok((r, _)) = lex(cx, Cat::WhereHead, i) {
             // "trong đất liền", "vùng ven biển": a place inside the wind phrase, before its level
             // or its direction ("Gió trong đất liền chuyển hướng đông bắc cấp 2-3").
+            // (A place of several words: after "ở" a region's name may start with a compass
+            // word, "Gió ở Bắc Bộ chuyển hướng đông bắc".)
+            let place = i.trim_start().get(..i.trim_start().len() - r.len()).unwrap_or_default();
             let direction_next = from.is_empty()
+                && place.trim_end().contains(' ')
                 && (lex(cx, Cat::Direction, r).is_ok()
                     || lex(cx, Cat::WindFiller, r).is_ok_and(|(r2, _)| lex(cx, Cat::Direction, r2).is_ok()));
             if r.trim_start().starts_with(|c: char| c.is_ascii_digit())
