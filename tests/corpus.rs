@@ -2354,3 +2354,36 @@ fn review_of_the_seventh_review_rules() {
     // A rain's trend before another quantity's still takes it back.
     assert!(kinds("Mưa giảm dần và nhiệt độ tăng trở lại.").is_empty());
 }
+
+#[test]
+fn eighth_review_rules() {
+    let r = |a: Option<f64>, b: Option<f64>| Range::new(a, b);
+    // "and above" before another number opens that number, not the range before it.
+    assert_eq!(
+        temps_en("Highs of 37-40 degrees and above 41 degrees in some places."),
+        [r(Some(37.0), Some(40.0)), r(Some(41.0), None)]
+    );
+    assert_eq!(temps_en("Highs of 35 degrees and above."), [r(Some(35.0), None)]);
+    // "passing 40 degrees" opens a value; "rain amount" is an amount, not rain.
+    assert_eq!(temps_en("Temperatures passing 40 degrees in Nghe An."), [r(Some(40.0), None)]);
+    assert_eq!(kinds_en("Rain amount 50-80 mm."), ["rainfall"]);
+    assert_eq!(kinds_en("In thunderstorms, wind jerk strongly."), ["hazard"]);
+    // A storm's strength after its position given with "its centre".
+    assert_eq!(
+        kinds_en(
+            "By 7 a.m., its centre is forecast at 17.5N, 110.2E, with winds of level 13, gusting to level 16."
+        ),
+        ["cyclone"]
+    );
+    // "Trong cơn dông tố" is a condition only.
+    assert_eq!(kinds("Trong cơn dông tố cần đề phòng mưa đá."), ["hazard"]);
+    // An observed label with its text on its line does not make the areas headed after it observed.
+    let doc = parse(
+        "Tình hình: Không khí lạnh đang di chuyển xuống phía Nam.\n+ Bắc Vịnh Bắc Bộ: Mưa vài nơi. Gió đông bắc cấp 5.\n",
+        &opts(),
+    );
+    assert!(doc.facts().count() >= 2 && doc.facts().all(|f| f.qualifiers.observed.is_none()));
+    // A label alone on its line still heads the observations under it.
+    let doc = parse("Hiện trạng:\nHà Nội có mưa vừa, lượng mưa 20mm.\n", &opts());
+    assert!(doc.facts().count() >= 1 && doc.facts().all(|f| f.qualifiers.observed == Some(true)));
+}

@@ -456,9 +456,10 @@ impl<'a> Builder<'a> {
                                     || (comma_at(k.checked_sub(2)) && storm_at(k.checked_sub(3)))
                                     || storm_clause()))
                     }) && s.items.get(..k).is_some_and(|before| {
-                        before
-                            .iter()
-                            .any(|r| r.item.names_cyclone() || matches!(r.item, Item::Movement { .. }))
+                        before.iter().any(|r| {
+                            r.item.names_cyclone()
+                                || matches!(r.item, Item::Movement { .. } | Item::Position { .. })
+                        })
                     })
                 };
                 if from.is_empty()

@@ -25,6 +25,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
     let mut covered: Vec<(usize, usize)> = Vec::with_capacity(expected(input.len()));
     let mut sections: Vec<(Option<Area>, usize, usize)> = vec![(None, 0, 0)]; // area, start, first fact
     let mut issued_at: Option<String> = None;
+    let mut observed_inline = false; // the observed block's label had its text on its own line
 
     // One buffer for every line: allocated once, refilled per line.
     let mut buffer = Normalized::with_capacity(input.len().min(MAX_CHUNK));
@@ -50,6 +51,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         // label_line = [ bullet ] , section_label , ":" , [ rest ] ;
         if let Some((observed, rest)) = label(&cx, text) {
             b.observed_block = observed;
+            observed_inline = observed && !rest.trim().is_empty();
             cover(&mut covered, norm.start(cx.off(text)), norm.end(cx.off(rest)));
             text = rest;
         }
@@ -62,6 +64,13 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             cover(&mut covered, norm.start(cx.off(text)), norm.end(cx.off(rest)));
             sections.push((Some(area), norm.start(cx.off(text)), b.facts.len()));
             b.new_section();
+            // An observed label with its text on its line ("Tình hình: Không khí lạnh …") said
+            // what was observed there; the areas headed after it are forecast ("+ Bắc Vịnh Bắc
+            // Bộ: …"). (A label alone on its line heads the observations listed under it.)
+            if observed_inline {
+                b.observed_block = false;
+                observed_inline = false;
+            }
             text = rest;
         }
         // Storm tables: cells end with "|", one cell a line or a whole row on one line; a row

@@ -331,11 +331,18 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         }
     }
     let (mut i, (mut r, u)) = range(cx, i)?;
+    // "35 degrees or above"; but "37-40 degrees and above 41 degrees" names another value after
+    // "and above", which opens that one, not this.
+    let number_next = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
     if may_start(cx, AFTER_VALUE, i) {
-        if let Ok((rest, _)) = lex(cx, Cat::OpenMinAfter, i) {
+        if let Ok((rest, _)) = lex(cx, Cat::OpenMinAfter, i)
+            && !number_next(rest)
+        {
             open = Some(true);
             i = rest;
-        } else if let Ok((rest, _)) = lex(cx, Cat::OpenMaxAfter, i) {
+        } else if let Ok((rest, _)) = lex(cx, Cat::OpenMaxAfter, i)
+            && !number_next(rest)
+        {
             open = Some(false);
             i = rest;
         }
