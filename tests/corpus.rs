@@ -2387,3 +2387,22 @@ fn eighth_review_rules() {
     let doc = parse("Hiện trạng:\nHà Nội có mưa vừa, lượng mưa 20mm.\n", &opts());
     assert!(doc.facts().count() >= 1 && doc.facts().all(|f| f.qualifiers.observed == Some(true)));
 }
+
+#[test]
+fn values_given_respectively_are_one_each() {
+    let r = |a: f64| Range::new(Some(a), Some(a));
+    assert_eq!(
+        temps_en("Con Cuong and Tuong Duong recorded 40.5 and 39.8 degrees respectively."),
+        [r(40.5), r(39.8)]
+    );
+    let rainfall = picked("Hanoi and Hue saw 210mm and 185mm, respectively.", &en(), |b| match b {
+        FactBody::Rainfall { mm, .. } => Some(*mm),
+        _ => None,
+    });
+    assert_eq!(rainfall, [r(210.0), r(185.0)]);
+    // Without "respectively" the pair is a range.
+    assert_eq!(
+        temps_en("Temperatures of 35 and 36 degrees were recorded."),
+        [Range::new(Some(35.0), Some(36.0))]
+    );
+}

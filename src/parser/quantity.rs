@@ -108,6 +108,13 @@ fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
     Ok((i, ()))
 }
 
+/// Whether `rest`, after a pair of numbers, says they go one each to things named before them.
+fn respectively(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    rest.starts_with("respectively") || rest.starts_with("tương ứng")
+}
+
 // unit = deg_unit | percent_unit | speed_unit | mm_unit | cm_unit | km_unit | m_unit ;
 pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
     let (i, ()) = ws(i)?;
@@ -245,6 +252,12 @@ pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
         return Ok((i, (Range::single(a), ua)));
     };
     match number_unit(cx, after_sep) {
+        // "40.5 and 39.8 degrees respectively", "210mm và 185mm tương ứng": two values, each of
+        // its own place; the first takes the unit said after the second.
+        Ok((rest, (_, ub))) if respectively(rest) => {
+            let u = if ua == Unit::None { ub } else { ua };
+            return Ok((i, (Range::single(a), u)));
+        }
         Ok((rest, (b, ub))) => {
             // "3-50C" is 3 to 5 °C with the degree sign read as a 0 (as "18-200C" is 18 to 20):
             // no air temperature spans 3 to 50 degrees.
