@@ -2406,3 +2406,10 @@ fn values_given_respectively_are_one_each() {
         [Range::new(Some(35.0), Some(36.0))]
     );
 }
+
+#[test]
+fn a_dew_point_is_no_temperature() {
+    assert_eq!(kinds("Độ ẩm 80-90%, điểm sương 13 độ C."), ["humidity"]);
+    assert_eq!(kinds_en("Humidity 85%, with a dew point of 24C."), ["humidity"]);
+    assert_eq!(kinds("Độ ẩm 80-90%, nhiệt độ 25 độ C."), ["humidity", "temperature"]);
+}

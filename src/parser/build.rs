@@ -1162,6 +1162,12 @@ impl<'a> Builder<'a> {
             return;
         }
         match v.unit {
+            // "Độ ẩm 80-90%, điểm sương 13 độ C", "a dew point of 24C": no air temperature.
+            Unit::Celsius
+                if k.checked_sub(1)
+                    .and_then(|p| s.items.get(p))
+                    .and_then(|r| s.norm.text.get(r.start..r.end))
+                    .is_some_and(|t| DEW_POINT.iter().any(|w| t.ends_with(w))) => {}
             Unit::Celsius => self.temperature(s, k, v.range, a, b),
             Unit::None => match s.topic {
                 // After a temperature of this sentence, a bare number right after unknown words
@@ -1635,6 +1641,10 @@ fn follows_wind(s: &Sentence<'_>, k: usize) -> bool {
         _ => false,
     }
 }
+
+/// The dew point's names (fillers in the vocabulary): a value in degrees after one is no
+/// temperature.
+const DEW_POINT: [&str; 3] = ["điểm sương", "dew point", "dew point of"];
 
 /// The words before a wind that make it the strength of the storm named earlier in the sentence
 /// ("the storm moved west, with strong winds of level 11", "The storm, packing winds of level 11
