@@ -254,7 +254,7 @@ pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
     match number_unit(cx, after_sep) {
         // "40.5 and 39.8 degrees respectively", "210mm và 185mm tương ứng": two values, each of
         // its own place; the first takes the unit said after the second.
-        Ok((rest, (_, ub))) if respectively(rest) => {
+        Ok((rest, (_, ub))) if !i.trim_start().starts_with('-') && respectively(rest) => {
             let u = if ua == Unit::None { ub } else { ua };
             return Ok((i, (Range::single(a), u)));
         }
