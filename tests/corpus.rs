@@ -1185,6 +1185,14 @@ fn each_fact<T>(input: &str, opts: &ParseOptions, pick: impl Fn(&FactBody) -> Op
 }
 
 /// The temperature of each temperature fact of `input`, read in Vietnamese.
+/// The level and cause of each risk fact.
+fn risks(input: &str, opts: &ParseOptions) -> Vec<(u8, Option<String>)> {
+    picked(input, opts, |b| match b {
+        FactBody::Risk { level, cause } => Some((*level, cause.clone())),
+        _ => None,
+    })
+}
+
 fn temps(input: &str) -> Vec<Option<Range>> {
     picked(input, &opts(), |b| match b {
         FactBody::Temperature { celsius, .. } => Some(Some(*celsius)),
@@ -2137,12 +2145,7 @@ fn hazards_that_cause_an_impact_and_a_cause_in_capitals() {
 fn sixth_review_causes_and_ends_in_english() {
     // A risk's cause is its whole list, after "caused by" or "due to", up to the verb before the
     // level; none of its hazards is a fact.
-    let risks = |input: &str| {
-        picked(input, &en(), |b| match b {
-            FactBody::Risk { level, cause } => Some((*level, cause.clone())),
-            _ => None,
-        })
-    };
+    let risks = |input: &str| risks(input, &en());
     assert_eq!(
         risks("The disaster risk level caused by whirlwinds, lightning and hail stands at level 1."),
         [(1, Some("whirlwinds, lightning and hail".to_owned()))]
@@ -2248,12 +2251,7 @@ fn review_of_the_sixth_review_rules() {
 #[test]
 fn seventh_review_rules() {
     // A second risk level after a semicolon, its risk word left out; its causes are no hazards.
-    let risks = |input: &str| {
-        picked(input, &opts(), |b| match b {
-            FactBody::Risk { level, cause } => Some((*level, cause.clone())),
-            _ => None,
-        })
-    };
+    let risks = |input: &str| risks(input, &opts());
     assert_eq!(
         risks("Cấp độ rủi ro thiên tai do rét đậm, rét hại: cấp 1; do gió mạnh trên biển: cấp 2."),
         [(1, Some("rét đậm, rét hại".to_owned())), (2, Some("gió mạnh trên biển".to_owned()))]

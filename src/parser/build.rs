@@ -428,17 +428,11 @@ impl<'a> Builder<'a> {
                 // force of the wind of the system just named is its strength.
                 // In English the storm's strength follows "with" anywhere in its sentence: "the
                 // storm moved west, 330 km east of Hoang Sa, with strong winds of level 11".
-                // "packing"/"carrying" only right after the storm's name: "the northeast monsoon
-                // packing winds of level 7" is the monsoon's.
+                // "packing"/"carrying" only after the storm's name or place with no other wind
+                // or clause between ("The storm, packing winds of level 11", "the typhoon is
+                // expected to be about 130 km off the coast of Quang Ngai, packing winds of level
+                // 13"): "the northeast monsoon packing winds of level 7" is the monsoon's.
                 let item_text = |j: usize| s.items.get(j).and_then(|r| s.norm.text.get(r.start..r.end));
-                let storm_at =
-                    |j: Option<usize>| j.and_then(|j| s.items.get(j)).is_some_and(|r| r.item.names_cyclone());
-                let comma_at = |j: Option<usize>| {
-                    j.and_then(|j| s.items.get(j)).is_some_and(|r| matches!(r.item, Item::Comma))
-                };
-                // (Or after the storm's place, with no other wind or clause between: "the typhoon
-                // is expected to be about 130 km off the coast of Quang Ngai, packing winds of
-                // level 13".)
                 let storm_clause = || {
                     s.items.get(..k.saturating_sub(1)).is_some_and(|before| {
                         before
@@ -449,18 +443,15 @@ impl<'a> Builder<'a> {
                     })
                 };
                 let with_after_storm = || {
-                    k.checked_sub(1).and_then(item_text).is_some_and(|w| {
-                        w == "with"
-                            || (STRENGTH_WITH.contains(&w)
-                                && (storm_at(k.checked_sub(2))
-                                    || (comma_at(k.checked_sub(2)) && storm_at(k.checked_sub(3)))
-                                    || storm_clause()))
-                    }) && s.items.get(..k).is_some_and(|before| {
-                        before.iter().any(|r| {
-                            r.item.names_cyclone()
-                                || matches!(r.item, Item::Movement { .. } | Item::Position { .. })
+                    k.checked_sub(1)
+                        .and_then(item_text)
+                        .is_some_and(|w| w == "with" || (STRENGTH_VERBS.contains(&w) && storm_clause()))
+                        && s.items.get(..k).is_some_and(|before| {
+                            before.iter().any(|r| {
+                                r.item.names_cyclone()
+                                    || matches!(r.item, Item::Movement { .. } | Item::Position { .. })
+                            })
                         })
-                    })
                 };
                 if from.is_empty()
                     && !light
@@ -730,7 +721,7 @@ impl<'a> Builder<'a> {
                 if matches!(s.topic, Topic::Wind { .. })
                     && !s.items.iter().any(|r| r.item.names_cyclone())
                     && follows_wind(s, k)
-                    && (toward.is_empty() || self.comes_from(s, k))
+                    && (toward.is_empty() || comes_from(s, k))
                 {
                     self.wind_from(s, *toward, b);
                     if let Some(kmh) = kmh {
@@ -1258,20 +1249,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Whether the movement of item `k` says where the wind comes from: "from the northeast at
-    /// 10-20km/h", "winds from the north at 20km/h" ("from" in it or right before it).
-    fn comes_from(&self, s: &Sentence<'_>, k: usize) -> bool {
-        let text = |r: &Raw| s.norm.text.get(r.start..r.end).unwrap_or_default();
-        let own = s.items.get(k).map(text).unwrap_or_default();
-        own.starts_with("from ")
-            || own.contains(" from ")
-            // "Gió ở vùng ven biển chuyển hướng bắc cấp 3-4": the direction a wind turns to is
-            // where it blows from.
-            || own.starts_with("chuyển hướng ")
-            || own.starts_with("hướng ")
-            || k.checked_sub(1).and_then(|p| s.items.get(p)).is_some_and(|r| text(r) == "from" || text(r) == "chuyển")
-    }
-
     /// The direction a wind comes from, said after it ("winds from the north"): the wind of the
     /// sentence's topic takes it when it has none.
     fn wind_from(&mut self, s: &mut Sentence<'_>, from: Directions, b: usize) {
@@ -1642,14 +1619,27 @@ fn follows_wind(s: &Sentence<'_>, k: usize) -> bool {
     }
 }
 
+/// Whether the movement of item `k` says where the wind comes from: "from the northeast at
+/// 10-20km/h", "winds from the north at 20km/h" ("from" in it or right before it).
+fn comes_from(s: &Sentence<'_>, k: usize) -> bool {
+    let text = |r: &Raw| s.norm.text.get(r.start..r.end).unwrap_or_default();
+    let own = s.items.get(k).map(text).unwrap_or_default();
+    own.starts_with("from ")
+        || own.contains(" from ")
+        // "Gió ở vùng ven biển chuyển hướng bắc cấp 3-4": the direction a wind turns to is
+        // where it blows from.
+        || own.starts_with("chuyển hướng ")
+        || own.starts_with("hướng ")
+        || k.checked_sub(1).and_then(|p| s.items.get(p)).is_some_and(|r| text(r) == "from" || text(r) == "chuyển")
+}
+
 /// The dew point's names (fillers in the vocabulary): a value in degrees after one is no
 /// temperature.
 const DEW_POINT: [&str; 3] = ["điểm sương", "dew point", "dew point of"];
 
-/// The words before a wind that make it the strength of the storm named earlier in the sentence
-/// ("the storm moved west, with strong winds of level 11", "The storm, packing winds of level 11
-/// and gusts of level 13, …").
-const STRENGTH_WITH: [&str; 5] = ["with", "packing", "carrying", "packs", "carries"];
+/// The verbs before a wind that make it the strength of the storm named before it in its
+/// clause ("The storm, packing winds of level 11 and gusts of level 13, …"), as "with" does.
+const STRENGTH_VERBS: [&str; 4] = ["packing", "carrying", "packs", "carries"];
 
 /// What follows a phenomenon that defines it ("Rét hại là khi nhiệt độ trung bình ngày dưới 13
 /// độ C", "Nắng nóng là hiện tượng …", "Rét đậm khi nhiệt độ trung bình ngày từ 13 đến 15 độ

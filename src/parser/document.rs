@@ -350,16 +350,16 @@ fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let colon = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest));
     let rest = match colon {
         Some(r) => r,
-        // The label's topic, the bare noun of a phenomenon ("Tình hình mưa:", "Dự báo mưa:"),
-        // names what the section is about; it states no fact.
-        None if rest.split_once(':').is_some_and(|(topic, _)| LABEL_TOPICS.contains(&topic.trim())) => {
-            rest.split_once(':').map(|(_, r)| r)?
-        }
-        // A time or a place between the label and its colon ("Forecast for today and tonight:",
-        // "Dự báo cho khu vực Hà Nội:"): read with what follows it, as its facts' `when`, or as
-        // the heading of a section.
         None => {
-            let (between, _) = rest.split_once(':')?;
+            let (between, after) = rest.split_once(':')?;
+            // The label's topic, the bare noun of a phenomenon ("Tình hình mưa:", "Dự báo
+            // mưa:"), names what the section is about; it states no fact.
+            if LABEL_TOPICS.contains(&between.trim()) {
+                return Some((v == "observed", after));
+            }
+            // A time or a place between the label and its colon ("Forecast for today and
+            // tonight:", "Dự báo cho khu vực Hà Nội:"): read with what follows it, as its facts'
+            // `when`, or as the heading of a section.
             let time = between.trim_start();
             let time = time.strip_prefix("for ").or_else(|| time.strip_prefix("cho ")).unwrap_or(time);
             let words = time.trim_end();
