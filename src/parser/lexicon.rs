@@ -269,7 +269,8 @@ impl WordIndex {
     }
 
     /// The index filed under `code`, which is not 0.
-    #[inline]
+    // Inlined at both lookups of `Lexicon::at` (a call was more than the probe itself).
+    #[inline(always)]
     fn get(&self, code: u64) -> Option<u32> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = self.home(code);
@@ -302,6 +303,28 @@ struct Words {
     /// The phrases of one word (longest first) and their categories.
     singles: Vec<Entry>,
     single_cats: CatSet,
+    /// The first bytes of the second words of the pairs filed under this word, one bit each:
+    /// a text whose second word starts with another byte has no pair to look up (a third of
+    /// the split words, mostly before a comma, a stop or a number), and reading and hashing
+    /// that word is skipped.
+    second_bytes: ByteSet,
+}
+
+/// A set of bytes, one bit each.
+#[derive(Debug, Default, Clone, Copy)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        if let Some(w) = self.0.get_mut(usize::from(b >> 6)) {
+            *w |= 1 << (b & 63);
+        }
+    }
+
+    #[inline]
+    fn contains(&self, b: u8) -> bool {
+        self.0.get(usize::from(b >> 6)).is_some_and(|w| w >> (b & 63) & 1 == 1)
+    }
 }
 
 /// The phrases whose first two words are the same (with the phrases of the first word alone,
@@ -500,6 +523,9 @@ impl Lexicon {
                 let second_key =
                     e.phrase.get(words.key.len() + usize::from(blank)..).and_then(|r| r.get(..len));
                 let key = pair_key(first, (code, blank));
+                if let Some(&b) = e.phrase.as_bytes().get(words.key.len() + usize::from(blank)) {
+                    words.second_bytes.insert(b);
+                }
                 let next = u32::try_from(lex.pairs.len()).unwrap_or(u32::MAX);
                 let slot = *pair_codes.entry(key).or_insert(next);
                 if slot == next {
@@ -580,21 +606,32 @@ impl Lexicon {
             return Candidates { entries: &w.entries, cats: w.cats };
         }
         // The phrases that go on with the text's second word, else those of the first alone.
-        let pair = second_word(i, len).and_then(|(len2, code2, blank)| {
-            let pair = self
-                .pair_index
-                .get(pair_key(code, (code2, blank)))
-                .and_then(|n| self.pairs.get(n as usize))?;
-            let second_ok = len2 <= 7 || {
-                let from = len + usize::from(blank);
-                pair.second_key.as_bytes() == bytes.get(from..from + len2).unwrap_or_default()
-            };
-            (pair.first == code && pair.second == (code2, blank) && second_ok).then_some(pair)
-        });
-        match pair {
+        // (After one blank or none, as `second_word` reads it.)
+        let after = match bytes.get(len) {
+            Some(b' ') => bytes.get(len + 1),
+            b => b,
+        };
+        if !after.is_some_and(|&b| w.second_bytes.contains(b)) {
+            return Candidates { entries: &w.singles, cats: w.single_cats };
+        }
+        match self.pair_at(i, len, code) {
             Some(p) => Candidates { entries: &p.entries, cats: p.cats },
             None => Candidates { entries: &w.singles, cats: w.single_cats },
         }
+    }
+
+    /// The [`Pair`] of `i`'s first word (`len` bytes, [`word_code`] `code`) and its second.
+    // Inlined into `Lexicon::at`, its one caller (out of line it cost more than it saved).
+    #[inline(always)]
+    fn pair_at(&self, i: &str, len: usize, code: u64) -> Option<&Pair> {
+        let (len2, code2, blank) = second_word(i, len)?;
+        let pair =
+            self.pair_index.get(pair_key(code, (code2, blank))).and_then(|n| self.pairs.get(n as usize))?;
+        let second_ok = len2 <= 7 || {
+            let from = len + usize::from(blank);
+            pair.second_key.as_bytes() == i.as_bytes().get(from..from + len2).unwrap_or_default()
+        };
+        (pair.first == code && pair.second == (code2, blank) && second_ok).then_some(pair)
     }
 
     /// The longest phrase of `cat` at the start of `i`, as whole words: `(value, rest)`.

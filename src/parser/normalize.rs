@@ -82,7 +82,9 @@ fn vietnamese_lower(c: char) -> Option<char> {
 /// whether it is a small Vietnamese letter, which normalisation leaves as it is: the
 /// commonest non-ASCII character, told from its bytes without decoding it to a `char`
 /// (tested against [`vietnamese_lower`]).
-#[inline]
+// Inlined at every caller: it sits in the byte loops of the normaliser and the vocabulary
+// look-up, where a call per letter cost more than the test.
+#[inline(always)]
 pub(crate) fn small_letter(b: &[u8]) -> (usize, bool) {
     match *b {
         // U+0080 … U+07FF: "ß" … "ÿ" but "÷", and ă đ ĩ ũ ơ ư, all under leads C3 … C6.
