@@ -563,36 +563,37 @@ fn names_vietnam_zone(t: &str) -> bool {
 }
 
 /// The first "d/m[/y]" (or "d-m-y", "d.m.y") in the text; a missing year comes from `now`.
+///
+/// Read on bytes, with no copy of the text: digits and separators are ASCII, and no byte of a
+/// wider character is one, so a byte is a digit exactly where a character is.
 fn find_date(t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
-    let bytes: Vec<char> = t.chars().collect();
+    let bytes = t.as_bytes();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
     while i < bytes.len() {
-        if bytes.get(i).is_some_and(char::is_ascii_digit)
-            && (i == 0 || !bytes.get(i - 1).is_some_and(char::is_ascii_digit))
-        {
-            let mut nums: Vec<u32> = Vec::new();
+        if digit_at(i) && (i == 0 || !digit_at(i - 1)) {
+            // Day, month and year as they come: at most three numbers.
+            let mut nums = [0u32; 3];
+            let mut count = 0;
             let mut j = i;
             let mut sep_ok = true;
-            while nums.len() < 3 && sep_ok {
+            while count < nums.len() && sep_ok {
                 let s = j;
-                while bytes.get(j).is_some_and(char::is_ascii_digit) {
+                while digit_at(j) {
                     j += 1;
                 }
-                let n: String = bytes.get(s..j).unwrap_or(&[]).iter().collect();
-                nums.push(n.parse().ok()?);
-                sep_ok = matches!(bytes.get(j), Some('/' | '-' | '.'))
-                    && bytes.get(j + 1).is_some_and(char::is_ascii_digit);
+                *nums.get_mut(count)? = t.get(s..j)?.parse().ok()?;
+                count += 1;
+                sep_ok = matches!(bytes.get(j), Some(b'/' | b'-' | b'.')) && digit_at(j + 1);
                 if sep_ok {
                     j += 1;
                 }
             }
-            if nums.len() >= 2 {
-                let (d, m) = (nums.first().copied()?, nums.get(1).copied()?);
-                let y = nums
-                    .get(2)
-                    .copied()
-                    .map_or(opts.now.year(), |y| if y < 100 { 2000 + y as i32 } else { y as i32 });
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            if let [d, m, rest @ ..] = nums.get(..count)? {
+                let y = rest
+                    .first()
+                    .map_or(opts.now.year(), |&y| if y < 100 { 2000 + y as i32 } else { y as i32 });
+                if let Some(date) = NaiveDate::from_ymd_opt(y, *m, *d) {
                     return Some(date);
                 }
             }
@@ -651,27 +652,30 @@ fn month_date(cx: &Ctx<'_>, t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
 }
 
 /// The first "15:56", "16h00", "15h30'", "09 giờ 45 phút" in the text.
+///
+/// Read on bytes, as [`find_date`]; the minutes are looked for in the twelve characters after
+/// the hour.
 fn find_time(t: &str) -> Option<NaiveTime> {
-    let chars: Vec<char> = t.chars().collect();
-    for i in 0..chars.len() {
-        if !chars.get(i).is_some_and(char::is_ascii_digit)
-            || (i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit))
-        {
+    let bytes = t.as_bytes();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    for i in 0..bytes.len() {
+        if !digit_at(i) || (i > 0 && digit_at(i - 1)) {
             continue;
         }
         let mut j = i;
-        while chars.get(j).is_some_and(char::is_ascii_digit) {
+        while digit_at(j) {
             j += 1;
         }
-        let h: u32 = chars.get(i..j)?.iter().collect::<String>().parse().ok()?;
-        let rest: String = chars.get(j..)?.iter().take(12).collect();
+        let h: u32 = t.get(i..j)?.parse().ok()?;
+        let tail = t.get(j..)?;
+        let rest = tail.get(..tail.char_indices().nth(12).map_or(tail.len(), |(k, _)| k))?;
         let after = rest
             .strip_prefix(':')
             .or_else(|| rest.strip_prefix('h'))
             .or_else(|| rest.strip_prefix(" giờ "))
             .or_else(|| rest.strip_prefix(" giờ"));
         let Some(after) = after else { continue };
-        let mins: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let mins = after.get(..after.bytes().take_while(u8::is_ascii_digit).count())?;
         let m: u32 = if mins.is_empty() { 0 } else { mins.parse().ok()? };
         if let Some(time) = NaiveTime::from_hms_opt(h, m, 0) {
             return Some(time);
