@@ -690,22 +690,21 @@ fn residue(input: &str, mut covered: Vec<(usize, usize)>) -> (Vec<Unparsed>, f64
     let mut out = Vec::new();
     let mut pos = 0usize;
     let mut uncovered_chars = 0usize;
-    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    // Each gap is read as it is found: no list of them is built.
     for (a, b) in covered.iter().copied().chain(std::iter::once((input.len(), input.len()))) {
-        if a > pos {
-            gaps.push((pos, a));
-        }
+        let gap = pos;
         pos = pos.max(b);
-    }
-    for (a, b) in gaps {
-        let Some(text) = input.get(a..b) else { continue };
+        if a <= gap {
+            continue;
+        }
+        let Some(text) = input.get(gap..a) else { continue };
         // Punctuation between understood phrases is understood too.
         if !text.chars().any(is_word_char) {
             continue;
         }
         let lead = text.len() - text.trim_start().len();
         let trimmed = text.trim();
-        let (s, e) = (a + lead, a + lead + trimmed.len());
+        let (s, e) = (gap + lead, gap + lead + trimmed.len());
         uncovered_chars += trimmed.chars().filter(|&c| !is_blank(c)).count();
         out.push(Unparsed { span: Span(s, e), text: trimmed.to_owned() });
     }
@@ -743,7 +742,10 @@ fn non_blank_chars(s: &str) -> usize {
     let decoded =
         |k: usize| s.get(k..).and_then(|t| t.chars().next()).is_some_and(|c| !c.is_ascii() && is_blank(c));
     let wide = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).filter(|&k| decoded(k)).count();
-    let ogham = memchr::memmem::find_iter(b, "\u{1680}".as_bytes()).count();
+    // Built once: building the searcher for each text cost more than the search.
+    static OGHAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{1680}".as_bytes()).into_owned());
+    let ogham = OGHAM.find_iter(b).count();
     starts - wide - ogham
 }
 
