@@ -392,10 +392,12 @@ fn heading<'a>(
 ) -> Option<(usize, usize, &'a str)> {
     let t = strip_bullet(text);
     // The first colon outside parentheses: "KHU VỰC PHÍA TÂY (các huyện: Hiệp Hòa, Tân Yên):".
-    let colon = memchr::memchr_iter(b':', t.as_bytes()).find(|&n| {
-        let before = t.as_bytes().get(..n).unwrap_or_default();
-        memchr::memchr_iter(b'(', before).count() == memchr::memchr_iter(b')', before).count()
-    });
+    // Brackets are balanced when as many open as close: counted in one pass (which the
+    // compiler makes vector code) instead of one search for each kind.
+    let balanced =
+        |s: &[u8]| s.iter().map(|&c| i32::from(c == b'(') - i32::from(c == b')')).sum::<i32>() == 0;
+    let colon = memchr::memchr_iter(b':', t.as_bytes())
+        .find(|&n| balanced(t.as_bytes().get(..n).unwrap_or_default()));
     let (name, rest) = match colon {
         Some(n) => (t.get(..n)?, t.get(n + 1..)?),
         None => (t, ""),
@@ -429,8 +431,9 @@ fn heading<'a>(
     // Counted after the cheaper tests: most lines are sentences, not headings. The places a
     // heading lists in brackets do not count ("KHU VỰC PHÍA NAM (thành phố Hà Giang và các
     // huyện Bắc Quang, Quang Bình, Vị Xuyên, Bắc Mê)").
-    let words = name_t.split('(').next().unwrap_or(name_t).split_whitespace().take(15).count();
-    if words > 14 {
+    let words = || name_t.split('(').next().unwrap_or(name_t).split_whitespace().take(15).count();
+    // Fifteen words take 29 bytes at least: a shorter name (most are) is not counted here.
+    if name_t.len() >= 29 && words() > 14 {
         return None;
     }
     if colon.is_none() {
@@ -439,7 +442,7 @@ fn heading<'a>(
         let a = cx.off(name_t);
         let original = cx.original_str(a, a + name_t.len())?;
         let upper = original.chars().filter(|&c| is_letter(c)).all(is_upper);
-        if !(upper || titled(original)) || words < 2 {
+        if !(upper || titled(original)) || words() < 2 {
             return None;
         }
     }
