@@ -284,16 +284,22 @@ pub(super) fn sentences(text: &str, capital: impl Fn(usize) -> bool) -> impl Ite
                 let piece = text.get(start..i);
                 start = at;
                 if let Some(s) = piece
-                    && !s.trim().is_empty()
+                    && !blank_piece(s)
                 {
                     return Some(s);
                 }
             }
         }
-        let piece = text.get(start..).filter(|s| !s.trim().is_empty());
+        let piece = text.get(start..).filter(|s| !blank_piece(s));
         start = bytes.len();
         piece
     })
+}
+
+/// Whether a piece between sentence ends is blank (`s.trim().is_empty()`, asked of every
+/// sentence): trimmed from its start only, which answers the same at half the cost.
+fn blank_piece(s: &str) -> bool {
+    s.trim_start().is_empty()
 }
 
 /// Whether the full stop at `i` ends a sentence that started at `start`: not between digits
@@ -307,7 +313,12 @@ fn full_stop(text: &str, start: usize, i: usize, capital: &impl Fn(usize) -> boo
     let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
     // The word before the stop, looked for only after a letter (most stops end a sentence
     // after a digit or a word that is no abbreviation, and this is asked at each).
-    let word = || text.get(start..i).and_then(|s| s.rsplit([' ', '(']).next()).unwrap_or("");
+    // The blank and the bracket are ASCII: found on bytes, without decoding characters.
+    let word = || {
+        let s = text.get(start..i).unwrap_or("");
+        let from = s.bytes().rposition(|b| b == b' ' || b == b'(').map_or(0, |k| k + 1);
+        s.get(from..).unwrap_or("")
+    };
     let number_next =
         || text.get(i + 1..).is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     let abbrev = prev.is_some_and(is_letter) && {
@@ -392,10 +403,12 @@ fn heading<'a>(
 ) -> Option<(usize, usize, &'a str)> {
     let t = strip_bullet(text);
     // The first colon outside parentheses: "KHU VỰC PHÍA TÂY (các huyện: Hiệp Hòa, Tân Yên):".
-    let colon = memchr::memchr_iter(b':', t.as_bytes()).find(|&n| {
-        let before = t.as_bytes().get(..n).unwrap_or_default();
-        memchr::memchr_iter(b'(', before).count() == memchr::memchr_iter(b')', before).count()
-    });
+    // Brackets are balanced when as many open as close: counted in one pass (which the
+    // compiler makes vector code) instead of one search for each kind.
+    let balanced =
+        |s: &[u8]| s.iter().map(|&c| i32::from(c == b'(') - i32::from(c == b')')).sum::<i32>() == 0;
+    let colon = memchr::memchr_iter(b':', t.as_bytes())
+        .find(|&n| balanced(t.as_bytes().get(..n).unwrap_or_default()));
     let (name, rest) = match colon {
         Some(n) => (t.get(..n)?, t.get(n + 1..)?),
         None => (t, ""),
@@ -429,8 +442,9 @@ fn heading<'a>(
     // Counted after the cheaper tests: most lines are sentences, not headings. The places a
     // heading lists in brackets do not count ("KHU VỰC PHÍA NAM (thành phố Hà Giang và các
     // huyện Bắc Quang, Quang Bình, Vị Xuyên, Bắc Mê)").
-    let words = name_t.split('(').next().unwrap_or(name_t).split_whitespace().take(15).count();
-    if words > 14 {
+    let words = || name_t.split('(').next().unwrap_or(name_t).split_whitespace().take(15).count();
+    // Fifteen words take 29 bytes at least: a shorter name (most are) is not counted here.
+    if name_t.len() >= 29 && words() > 14 {
         return None;
     }
     if colon.is_none() {
@@ -439,7 +453,7 @@ fn heading<'a>(
         let a = cx.off(name_t);
         let original = cx.original_str(a, a + name_t.len())?;
         let upper = original.chars().filter(|&c| is_letter(c)).all(is_upper);
-        if !(upper || titled(original)) || words < 2 {
+        if !(upper || titled(original)) || words() < 2 {
             return None;
         }
     }
@@ -563,36 +577,37 @@ fn names_vietnam_zone(t: &str) -> bool {
 }
 
 /// The first "d/m[/y]" (or "d-m-y", "d.m.y") in the text; a missing year comes from `now`.
+///
+/// Read on bytes, with no copy of the text: digits and separators are ASCII, and no byte of a
+/// wider character is one, so a byte is a digit exactly where a character is.
 fn find_date(t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
-    let bytes: Vec<char> = t.chars().collect();
+    let bytes = t.as_bytes();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
     while i < bytes.len() {
-        if bytes.get(i).is_some_and(char::is_ascii_digit)
-            && (i == 0 || !bytes.get(i - 1).is_some_and(char::is_ascii_digit))
-        {
-            let mut nums: Vec<u32> = Vec::new();
+        if digit_at(i) && (i == 0 || !digit_at(i - 1)) {
+            // Day, month and year as they come: at most three numbers.
+            let mut nums = [0u32; 3];
+            let mut count = 0;
             let mut j = i;
             let mut sep_ok = true;
-            while nums.len() < 3 && sep_ok {
+            while count < nums.len() && sep_ok {
                 let s = j;
-                while bytes.get(j).is_some_and(char::is_ascii_digit) {
+                while digit_at(j) {
                     j += 1;
                 }
-                let n: String = bytes.get(s..j).unwrap_or(&[]).iter().collect();
-                nums.push(n.parse().ok()?);
-                sep_ok = matches!(bytes.get(j), Some('/' | '-' | '.'))
-                    && bytes.get(j + 1).is_some_and(char::is_ascii_digit);
+                *nums.get_mut(count)? = t.get(s..j)?.parse().ok()?;
+                count += 1;
+                sep_ok = matches!(bytes.get(j), Some(b'/' | b'-' | b'.')) && digit_at(j + 1);
                 if sep_ok {
                     j += 1;
                 }
             }
-            if nums.len() >= 2 {
-                let (d, m) = (nums.first().copied()?, nums.get(1).copied()?);
-                let y = nums
-                    .get(2)
-                    .copied()
-                    .map_or(opts.now.year(), |y| if y < 100 { 2000 + y as i32 } else { y as i32 });
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            if let [d, m, rest @ ..] = nums.get(..count)? {
+                let y = rest
+                    .first()
+                    .map_or(opts.now.year(), |&y| if y < 100 { 2000 + y as i32 } else { y as i32 });
+                if let Some(date) = NaiveDate::from_ymd_opt(y, *m, *d) {
                     return Some(date);
                 }
             }
@@ -651,27 +666,30 @@ fn month_date(cx: &Ctx<'_>, t: &str, opts: &ParseOptions) -> Option<NaiveDate> {
 }
 
 /// The first "15:56", "16h00", "15h30'", "09 giờ 45 phút" in the text.
+///
+/// Read on bytes, as [`find_date`]; the minutes are looked for in the twelve characters after
+/// the hour.
 fn find_time(t: &str) -> Option<NaiveTime> {
-    let chars: Vec<char> = t.chars().collect();
-    for i in 0..chars.len() {
-        if !chars.get(i).is_some_and(char::is_ascii_digit)
-            || (i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit))
-        {
+    let bytes = t.as_bytes();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    for i in 0..bytes.len() {
+        if !digit_at(i) || (i > 0 && digit_at(i - 1)) {
             continue;
         }
         let mut j = i;
-        while chars.get(j).is_some_and(char::is_ascii_digit) {
+        while digit_at(j) {
             j += 1;
         }
-        let h: u32 = chars.get(i..j)?.iter().collect::<String>().parse().ok()?;
-        let rest: String = chars.get(j..)?.iter().take(12).collect();
+        let h: u32 = t.get(i..j)?.parse().ok()?;
+        let tail = t.get(j..)?;
+        let rest = tail.get(..tail.char_indices().nth(12).map_or(tail.len(), |(k, _)| k))?;
         let after = rest
             .strip_prefix(':')
             .or_else(|| rest.strip_prefix('h'))
             .or_else(|| rest.strip_prefix(" giờ "))
             .or_else(|| rest.strip_prefix(" giờ"));
         let Some(after) = after else { continue };
-        let mins: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let mins = after.get(..after.bytes().take_while(u8::is_ascii_digit).count())?;
         let m: u32 = if mins.is_empty() { 0 } else { mins.parse().ok()? };
         if let Some(time) = NaiveTime::from_hms_opt(h, m, 0) {
             return Some(time);
@@ -686,22 +704,21 @@ fn residue(input: &str, mut covered: Vec<(usize, usize)>) -> (Vec<Unparsed>, f64
     let mut out = Vec::new();
     let mut pos = 0usize;
     let mut uncovered_chars = 0usize;
-    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    // Each gap is read as it is found: no list of them is built.
     for (a, b) in covered.iter().copied().chain(std::iter::once((input.len(), input.len()))) {
-        if a > pos {
-            gaps.push((pos, a));
-        }
+        let gap = pos;
         pos = pos.max(b);
-    }
-    for (a, b) in gaps {
-        let Some(text) = input.get(a..b) else { continue };
+        if a <= gap {
+            continue;
+        }
+        let Some(text) = input.get(gap..a) else { continue };
         // Punctuation between understood phrases is understood too.
         if !text.chars().any(is_word_char) {
             continue;
         }
         let lead = text.len() - text.trim_start().len();
         let trimmed = text.trim();
-        let (s, e) = (a + lead, a + lead + trimmed.len());
+        let (s, e) = (gap + lead, gap + lead + trimmed.len());
         uncovered_chars += trimmed.chars().filter(|&c| !is_blank(c)).count();
         out.push(Unparsed { span: Span(s, e), text: trimmed.to_owned() });
     }
@@ -739,7 +756,10 @@ fn non_blank_chars(s: &str) -> usize {
     let decoded =
         |k: usize| s.get(k..).and_then(|t| t.chars().next()).is_some_and(|c| !c.is_ascii() && is_blank(c));
     let wide = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).filter(|&k| decoded(k)).count();
-    let ogham = memchr::memmem::find_iter(b, "\u{1680}".as_bytes()).count();
+    // Built once: building the searcher for each text cost more than the search.
+    static OGHAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{1680}".as_bytes()).into_owned());
+    let ogham = OGHAM.find_iter(b).count();
     starts - wide - ogham
 }
 

@@ -165,6 +165,27 @@ fn plain_ascii_bytes<const TABS: bool>(w: u64, blank: bool) -> usize {
     (stops.trailing_zeros() / 8) as usize
 }
 
+/// How many bytes at the start of `bytes` are ASCII or small Vietnamese letters (see
+/// [`small_letter`]): up to eight ASCII bytes are passed over at once, told by their high bits.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = bytes.get(i..).unwrap_or_default();
+        // Bytes past the text, read as 0, count as ASCII: the end is taken at the end.
+        let ascii = ((first8(rest) & HIGH_BITS).trailing_zeros() / 8) as usize;
+        if ascii > 0 {
+            i += ascii;
+            continue;
+        }
+        let (len, small) = small_letter(rest);
+        if !small {
+            break;
+        }
+        i += len;
+    }
+    i.min(bytes.len())
+}
+
 /// The bytes of `w` that are 0, each marked by its high bit. A byte's low seven bits plus 0x7F
 /// set its high bit unless they are all 0, and carry into no other byte.
 #[inline]
@@ -329,11 +350,57 @@ impl Normalized {
         if memchr::memchr2(b'\n', b'\r', bytes).is_some() {
             return false;
         }
+        // Built once: building the searcher for each line cost more than the search.
+        static TWO_BLANKS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  ").into_owned());
         if memchr::memchr(b'\t', bytes).is_some() {
             self.copy_simple_with::<true>(slice, base)
-        } else {
+        } else if TWO_BLANKS.find(bytes).is_some() {
             self.copy_simple_with::<false>(slice, base)
+        } else {
+            self.copy_plain(slice, base)
         }
+    }
+
+    /// [`Normalized::copy_simple`] of a text with no tab and no two ASCII blanks in a row (most
+    /// lines). Every ASCII byte is then copied as it stands but a blank right after a blank,
+    /// which can only come first or after a blank folded from a character outside ASCII: the
+    /// bytes up to the next character other than ASCII or a small letter are passed over at
+    /// once ([`plain_prefix`]), and only that character is looked at.
+    fn copy_plain(&mut self, slice: &str, base: usize) -> bool {
+        let bytes = slice.as_bytes();
+        let mut run = 0; // start of the bytes waiting to be copied as they stand
+        let mut i = 0;
+        loop {
+            // At the start, or right after a character handled below (nothing waits then).
+            if run == i
+                && bytes.get(i) == Some(&b' ')
+                && self.text.as_bytes().last().is_none_or(|&l| l == b' ')
+            {
+                self.leave_identity();
+                i += 1;
+                run = i;
+            }
+            i += plain_prefix(bytes.get(i..).unwrap_or_default());
+            let Some(c) = slice.get(i..).and_then(|s| s.chars().next()) else { break };
+            if !is_nfc_char(c) && !is_nfc_starter(c) {
+                return false;
+            }
+            self.copy_run(slice, base, run, i);
+            match same_length_lower(c) {
+                // A capital, or a character that stays: in place.
+                Some(l) if self.identity => self.text.push(l),
+                _ => {
+                    self.leave_identity();
+                    self.push_other(c, base + i);
+                }
+            }
+            i += c.len_utf8();
+            run = i;
+        }
+        self.copy_run(slice, base, run, bytes.len());
+        self.text.make_ascii_lowercase();
+        true
     }
 
     /// [`Normalized::copy_simple`] of a text with tabs (`TABS`) or without.
