@@ -772,8 +772,8 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
     let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
     // A region named after an area word is a place ("miền Tây", "vùng núi"), not filler.
     if cat == Cat::Filler
-        && vocab.longest(Cat::WhereHead, i).is_some()
-        && let Ok((r, it)) = where_run(cx, i)
+        && let Some((_, head_rest)) = vocab.longest(Cat::WhereHead, i)
+        && let Ok((r, it)) = where_run(cx, head_rest)
         && r.len() <= rest.len()
     {
         return Ok((r, it));
@@ -799,8 +799,10 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         }
         Cat::CycloneWord => return cyclone_word(cx, i),
         Cat::CycloneMove | Cat::CycloneSpeed => return movement(cx, i).or(Ok((rest, Item::Filler))),
-        Cat::WhereHead => return where_run(cx, i),
-        Cat::When => return when_run(cx, i),
+        // The longest phrase of the place and time words is the longest of all here, so `rest`
+        // is where their rules' first phrase ends.
+        Cat::WhereHead => return where_run(cx, rest),
+        Cat::When => return when_run_at(cx, vocab, i),
         // "The North will be in heavy rain", "remains in foggy conditions": the state itself,
         // read on after "in" (English).
         Cat::Condition if cx.lang == crate::bulletin::Language::En && copula_before(cx, i) => {
@@ -1242,8 +1244,9 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 }
 
 // where_run = where_head , { where_head | direction | name_word , [ where_tail ] | connector , name_word | ( "và" | "and" ) , where_head } ;
+/// `i` is where the run's first `where_head` ends: `term`, the one caller, has read it already.
 fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (mut i, _) = lex(cx, Cat::WhereHead, i)?;
+    let mut i = i;
     // Where the run may end: not after a bare preposition it took in ("… Dak Lak in").
     let mut end = i;
     // Whether the run just took "và"/"and" in.
@@ -1349,13 +1352,20 @@ pub(super) fn bare_place(text: &str) -> bool {
 
 // when_run = ( when_word | hours_count ) , { clock | date | when_word | hours_count | ( "và" | "and" | "of" ) , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, ()) = ws(i)?;
+    when_run_at(cx, cx.vocab(i), i)
+}
+
+/// [`when_run`] at `i`, past its blanks, where the vocabulary has `vocab`: the first `when`
+/// phrase and its `when_part` are both asked of it.
+fn when_run_at<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item> {
     // Whether the run names a time: words that only join or count times ("from", "to",
     // "đến", "hours", "ngày") do not by themselves ("is forecast to have", "in 24 hours").
-    let (rest, mut names_time) = match lex(cx, Cat::When, i) {
-        Ok((rest, _)) => (rest, !only_part_of_time(cx, rest.len(), i)),
+    let (rest, mut names_time) = match vocab.longest(Cat::When, i) {
+        Some((_, rest)) => (rest, !only_part_of_time(vocab, rest.len(), i)),
         // "vào 14 đến 16 giờ", "72 to 120 hours": a span of hours opens the run (a single count,
         // "24 giờ qua", is left to the vocabulary).
-        Err(_) => match hours_count(cx, i)? {
+        None => match hours_count(cx, i)? {
             (rest, (last, true)) => (rest, hours_name_time(cx, last, rest)),
             _ => return fail(),
         },
@@ -1373,8 +1383,10 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             names_time = true;
             continue;
         }
-        if let Ok((r, _)) = lex(cx, Cat::When, i) {
-            names_time |= !only_part_of_time(cx, r.len(), i);
+        let (j, ()) = ws(i)?;
+        let vocab = cx.vocab(j);
+        if let Some((_, r)) = vocab.longest(Cat::When, j) {
+            names_time |= !only_part_of_time(vocab, r.len(), j);
             i = r;
             continue;
         }
@@ -1390,7 +1402,6 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             names_time = true;
             continue;
         }
-        let (j, ()) = ws(i)?;
         // "chiều và đêm", "day and night", "the evening of January 20th".
         match j.strip_prefix("và").or_else(|| j.strip_prefix("and")).or_else(|| j.strip_prefix("of ")) {
             Some(a) if lex(cx, Cat::When, a).is_ok() => i = a,
@@ -1406,9 +1417,10 @@ fn hours_name_time(cx: &Ctx<'_>, last: f64, rest: &str) -> bool {
     last <= 24.0 || lex(cx, Cat::When, rest).is_ok()
 }
 
-/// Whether the `when` phrase at `i`, which leaves `rest_len` bytes, is a `when_part` word.
-fn only_part_of_time(cx: &Ctx<'_>, rest_len: usize, i: &str) -> bool {
-    lex(cx, Cat::WhenPart, i).is_ok_and(|(r, _)| r.len() == rest_len)
+/// Whether the `when` phrase at `i` (past its blanks, where the vocabulary has `vocab`), which
+/// leaves `rest_len` bytes, is a `when_part` word.
+fn only_part_of_time(vocab: Candidates<'_>, rest_len: usize, i: &str) -> bool {
+    vocab.longest(Cat::WhenPart, i).is_some_and(|(_, r)| r.len() == rest_len)
 }
 
 // name = name_word , { name_word } , [ where_tail ] ;   (* capitalised in the input: places, stations, storms *)
