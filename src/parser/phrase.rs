@@ -1251,8 +1251,10 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut end = i;
     // Whether the run just took "và"/"and" in.
     let mut joined = false;
+    // The name a connector was let in for (read to decide that): not read again at `i`.
+    let mut named = None;
     for _ in 0..12 {
-        if let Some((r, _, _)) = name_words(cx, i) {
+        if let Some((r, _, _)) = named.take().or_else(|| name_words(cx, i)) {
             // A region's name is often written with a small letter after the first word: "Tây
             // nguyên", "Nam bộ", "Trung Trung bộ".
             i = lex(cx, Cat::WhereTail, r).map_or(r, |(r, _)| r);
@@ -1260,7 +1262,10 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             joined = false;
             continue;
         }
-        if let Ok((r, _)) = lex(cx, Cat::WhereHead, i).or_else(|_| lex(cx, Cat::Direction, i)) {
+        // One lookup for the place and compass words and, failing them, the connectors.
+        let (j, ()) = ws(i)?;
+        let vocab = cx.vocab(j);
+        if let Some((_, r)) = vocab.longest(Cat::WhereHead, j).or_else(|| vocab.longest(Cat::Direction, j)) {
             let word = i.get(..i.len() - r.len()).unwrap_or("").trim();
             // Nor after a bare place word joined on ("ở Bắc Bộ và các tỉnh, thành …").
             let bare = PREPOSITIONS.contains(&word) || (joined && BARE_PLACE_WORDS.contains(&word));
@@ -1273,7 +1278,6 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
         // A connector joins two names: "từ Thanh Hóa đến Quảng Bình", "Sơn La, Điện Biên",
         // "the area from Quang Tri to Quang Ngai".
-        let (j, ()) = ws(i)?;
         let word = |w: &str| j.strip_prefix(w).filter(|r| r.starts_with(' '));
         let after = j
             .strip_prefix(',')
@@ -1292,9 +1296,12 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             !cx.stated_in_clause.get()
                 && word("và").or_else(|| word("and")).is_some_and(|a| lex(cx, Cat::WhereHead, a).is_ok())
         };
-        match after {
-            Some(a) if name_words(cx, a).is_some() => i = a,
-            Some(a) if joins_areas() => {
+        match after.map(|a| (a, name_words(cx, a))) {
+            Some((a, Some(name))) => {
+                named = Some(name);
+                i = a;
+            }
+            Some((a, None)) if joins_areas() => {
                 i = a;
                 joined = true;
             }
