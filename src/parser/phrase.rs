@@ -765,7 +765,7 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
     // "gió giật mạnh trên cấp 8": an open bound before a level word, not the place word "trên".
     if let Some((_, r)) = vocab.longest(Cat::OpenMin, i)
         && lex(cx, Cat::LevelWord, r).is_ok()
-        && let Ok(r) = level(cx, i)
+        && let Ok(r) = level(cx, vocab, i)
     {
         return Ok(r);
     }
@@ -782,7 +782,7 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         Cat::WindWord => return wind(cx, i),
         Cat::WindLight => return wind(cx, i).or(Ok((rest, Item::Filler))),
         Cat::LevelKind | Cat::LevelWord => {
-            return level(cx, i).or_else(|_| {
+            return level(cx, vocab, i).or_else(|_| {
                 // "có gió giật mạnh" with no level after it is the strong-gusts hazard.
                 let strong = (v == "gust")
                     .then(|| rest.trim_start().strip_prefix("mạnh"))
@@ -954,16 +954,21 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     for _ in 0..10 {
         // Every step below starts with a phrase of these categories or a digit: where none
         // can start, the phrase has ended.
+        // The step's phrases are all asked of this one lookup; a rule whose first phrase cannot
+        // start here is not tried.
         let (j, ()) = ws(i)?;
-        if !cx.vocab(j).may_start(WIND_STEPS) && !j.starts_with(|c: char| c.is_ascii_digit()) {
+        let vocab = cx.vocab(j);
+        let digit = j.starts_with(|c: char| c.is_ascii_digit());
+        if !vocab.may_start(WIND_STEPS) && !digit {
             break;
         }
-        if let Ok((r, _)) = lex(cx, Cat::WindLight, i) {
+        if let Some((_, r)) = vocab.longest(Cat::WindLight, j) {
             light = true;
             i = r;
             break;
         }
         if from.is_empty()
+            && vocab.may_start(DIRECTIONS)
             && let Ok((r, d)) = direction_list(cx, i)
         {
             from = d;
@@ -971,12 +976,14 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             after_word = true;
             continue;
         }
-        if let Ok((r, range)) = level_range(cx, i, !after_word) {
+        if (digit || vocab.may_start(LEVEL_RANGE_STARTS))
+            && let Ok((r, range)) = level_range(cx, i, !after_word)
+        {
             level = Some(range);
             i = r;
             break;
         }
-        if let Ok((r, k)) = lex(cx, Cat::LevelKind, i) {
+        if let Some((k, r)) = vocab.longest(Cat::LevelKind, j) {
             // Only the rising words read inside a wind phrase: "mạnh dần lên cấp 6".
             if k == "rise" {
                 i = r;
@@ -986,13 +993,13 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             }
             break;
         }
-        if let Ok((r, w)) = lex(cx, Cat::WindFiller, i) {
+        if let Some((w, r)) = vocab.longest(Cat::WindFiller, j) {
             strong |= i.trim_start().starts_with("mạnh") || w == "strong";
             after_word = i.trim_start().starts_with("mạnh") || i.trim_start().starts_with("strong");
             i = r;
             continue;
         }
-        if let Ok((r, _)) = lex(cx, Cat::WhereHead, i) {
+        if let Some((_, r)) = vocab.longest(Cat::WhereHead, j) {
             // "trong đất liền", "vùng ven biển": a place inside the wind phrase, before its level
             // or its direction ("Gió trong đất liền chuyển hướng đông bắc cấp 2-3").
             // (A place of several words: after "ở" a region's name may start with a compass
@@ -1015,6 +1022,9 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     }
     Ok((i, Item::Wind { monsoon, from, light, level, strong, rises }))
 }
+
+/// What [`level_range`] starts with besides a digit.
+const LEVEL_RANGE_STARTS: CatSet = CatSet::of(&[Cat::LevelWord, Cat::OpenMin]);
 
 /// What [`wind_after_direction`] starts with.
 const WIND_AFTER_DIRECTION: CatSet = CatSet::of(&[Cat::WindFiller, Cat::Direction]);
@@ -1050,10 +1060,15 @@ fn wind_after_direction<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 const LIGHT_BEFORE_DIRECTION: [&str; 3] = ["light ", "gentle ", "weak "];
 
 // level = ( level_kind , [ "mạnh" ] , level_range ) | level_range_with_word ;
-fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (i, kind) = match lex(cx, Cat::LevelKind, i) {
-        Ok((r, k)) => (r, k),
-        Err(_) => (i, "plain"),
+/// `vocab` is what the vocabulary has at `i`, past its blanks (looked up by `term`, the one
+/// caller).
+fn level<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, kind, vocab) = match vocab.longest(Cat::LevelKind, i) {
+        Some((k, r)) => {
+            let (r, ()) = ws(r)?;
+            (r, k, cx.vocab(r))
+        }
+        None => (i, "plain", vocab),
     };
     let kind = match kind {
         "at_times" => LevelKind::AtTimes,
@@ -1062,8 +1077,15 @@ fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         "rise" => LevelKind::Rise,
         _ => LevelKind::Plain,
     };
-    let (i, _) = opt(|i| lex(cx, Cat::WindFiller, i)).parse(i)?;
-    let (i, _) = opt(|i| lex(cx, Cat::LevelKind, i)).parse(i)?;
+    // A filler, then a kind word (each asked of the lookup at its position).
+    let (i, vocab) = match vocab.longest(Cat::WindFiller, i) {
+        Some((_, r)) => {
+            let (r, ()) = ws(r)?;
+            (r, cx.vocab(r))
+        }
+        None => (i, vocab),
+    };
+    let i = vocab.longest(Cat::LevelKind, i).map_or(i, |(_, r)| r);
     let need_word = matches!(kind, LevelKind::Plain | LevelKind::Rise | LevelKind::Later);
     let (i, range) = level_range(cx, i, need_word)?;
     // "reached level 17 gusts", "level 12 with level 15 gusts": the gust named after its level

@@ -415,10 +415,13 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
     let mut open = false;
     let mut had_word = false;
     for _ in 0..3 {
-        if let Ok((r, _)) = lex(cx, Cat::LevelWord, i) {
+        // Both words asked of one lookup.
+        let (j, ()) = ws(i)?;
+        let vocab = cx.vocab(j);
+        if let Some((_, r)) = vocab.longest(Cat::LevelWord, j) {
             had_word = true;
             i = r;
-        } else if let Ok((r, _)) = lex(cx, Cat::OpenMin, i) {
+        } else if let Some((_, r)) = vocab.longest(Cat::OpenMin, j) {
             open = true;
             i = r;
         } else {
