@@ -111,6 +111,11 @@ fn respectively(rest: &str) -> bool {
 // unit = deg_unit | percent_unit | speed_unit | mm_unit | cm_unit | km_unit | m_unit ;
 pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
     let (i, ()) = ws(i)?;
+    // No unit but "%" starts with an ASCII mark (tested below): after most numbers that are
+    // no reading by themselves ("25-27", "2-3,", "16/5") the vocabulary need not be asked.
+    if i.as_bytes().first().is_some_and(|&b| b.is_ascii_punctuation() && b != b'%') {
+        return Err(nom::Err::Error(()));
+    }
     let vocab = cx.vocab(i);
     if !vocab.may_start(UNITS) {
         return Err(nom::Err::Error(()));
@@ -470,6 +475,29 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
 
 #[cfg(test)]
 mod tests {
+    /// `unit` skips the vocabulary at an ASCII mark other than "%": no unit may start with one.
+    #[test]
+    fn no_unit_starts_with_a_mark_but_percent() {
+        const UNIT_CATS: [&str; 7] =
+            ["speed_unit", "deg_unit", "percent_unit", "mm_unit", "cm_unit", "km_unit", "m_unit"];
+        for text in [include_str!("../../grammars/vi.tsv"), include_str!("../../grammars/en.tsv")] {
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                let mut cols = line.split('\t');
+                let (Some(cat), Some(_), Some(phrases)) = (cols.next(), cols.next(), cols.next()) else {
+                    continue;
+                };
+                if UNIT_CATS.contains(&cat) {
+                    // As the vocabulary is loaded: normalised ("–" is "-" then).
+                    let mark = |p: &str| {
+                        let p = crate::parser::normalize::Normalized::new(p.trim_matches(' '), 0).text;
+                        p.starts_with(|c: char| c.is_ascii_punctuation() && c != '%')
+                    };
+                    assert!(!phrases.split('|').any(mark), "{line}");
+                }
+            }
+        }
+    }
+
     /// `value` skips the vocabulary at a digit: no phrase of the categories it looks for there
     /// may start with one.
     #[test]
