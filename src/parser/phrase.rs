@@ -765,15 +765,15 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
     // "gió giật mạnh trên cấp 8": an open bound before a level word, not the place word "trên".
     if let Some((_, r)) = vocab.longest(Cat::OpenMin, i)
         && lex(cx, Cat::LevelWord, r).is_ok()
-        && let Ok(r) = level(cx, i)
+        && let Ok(r) = level(cx, vocab, i)
     {
         return Ok(r);
     }
     let (cat, v, rest) = best.ok_or(nom::Err::Error(()))?;
     // A region named after an area word is a place ("miền Tây", "vùng núi"), not filler.
     if cat == Cat::Filler
-        && vocab.longest(Cat::WhereHead, i).is_some()
-        && let Ok((r, it)) = where_run(cx, i)
+        && let Some((_, head_rest)) = vocab.longest(Cat::WhereHead, i)
+        && let Ok((r, it)) = where_run(cx, head_rest)
         && r.len() <= rest.len()
     {
         return Ok((r, it));
@@ -782,7 +782,7 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         Cat::WindWord => return wind(cx, i),
         Cat::WindLight => return wind(cx, i).or(Ok((rest, Item::Filler))),
         Cat::LevelKind | Cat::LevelWord => {
-            return level(cx, i).or_else(|_| {
+            return level(cx, vocab, i).or_else(|_| {
                 // "có gió giật mạnh" with no level after it is the strong-gusts hazard.
                 let strong = (v == "gust")
                     .then(|| rest.trim_start().strip_prefix("mạnh"))
@@ -799,8 +799,10 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         }
         Cat::CycloneWord => return cyclone_word(cx, i),
         Cat::CycloneMove | Cat::CycloneSpeed => return movement(cx, i).or(Ok((rest, Item::Filler))),
-        Cat::WhereHead => return where_run(cx, i),
-        Cat::When => return when_run(cx, i),
+        // The longest phrase of the place and time words is the longest of all here, so `rest`
+        // is where their rules' first phrase ends.
+        Cat::WhereHead => return where_run(cx, rest),
+        Cat::When => return when_run_at(cx, vocab, i),
         // "The North will be in heavy rain", "remains in foggy conditions": the state itself,
         // read on after "in" (English).
         Cat::Condition if cx.lang == crate::bulletin::Language::En && copula_before(cx, i) => {
@@ -952,16 +954,21 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     for _ in 0..10 {
         // Every step below starts with a phrase of these categories or a digit: where none
         // can start, the phrase has ended.
+        // The step's phrases are all asked of this one lookup; a rule whose first phrase cannot
+        // start here is not tried.
         let (j, ()) = ws(i)?;
-        if !cx.vocab(j).may_start(WIND_STEPS) && !j.starts_with(|c: char| c.is_ascii_digit()) {
+        let vocab = cx.vocab(j);
+        let digit = j.starts_with(|c: char| c.is_ascii_digit());
+        if !vocab.may_start(WIND_STEPS) && !digit {
             break;
         }
-        if let Ok((r, _)) = lex(cx, Cat::WindLight, i) {
+        if let Some((_, r)) = vocab.longest(Cat::WindLight, j) {
             light = true;
             i = r;
             break;
         }
         if from.is_empty()
+            && vocab.may_start(DIRECTIONS)
             && let Ok((r, d)) = direction_list(cx, i)
         {
             from = d;
@@ -969,12 +976,14 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             after_word = true;
             continue;
         }
-        if let Ok((r, range)) = level_range(cx, i, !after_word) {
+        if (digit || vocab.may_start(LEVEL_RANGE_STARTS))
+            && let Ok((r, range)) = level_range(cx, i, !after_word)
+        {
             level = Some(range);
             i = r;
             break;
         }
-        if let Ok((r, k)) = lex(cx, Cat::LevelKind, i) {
+        if let Some((k, r)) = vocab.longest(Cat::LevelKind, j) {
             // Only the rising words read inside a wind phrase: "mạnh dần lên cấp 6".
             if k == "rise" {
                 i = r;
@@ -984,13 +993,13 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             }
             break;
         }
-        if let Ok((r, w)) = lex(cx, Cat::WindFiller, i) {
+        if let Some((w, r)) = vocab.longest(Cat::WindFiller, j) {
             strong |= i.trim_start().starts_with("mạnh") || w == "strong";
             after_word = i.trim_start().starts_with("mạnh") || i.trim_start().starts_with("strong");
             i = r;
             continue;
         }
-        if let Ok((r, _)) = lex(cx, Cat::WhereHead, i) {
+        if let Some((_, r)) = vocab.longest(Cat::WhereHead, j) {
             // "trong đất liền", "vùng ven biển": a place inside the wind phrase, before its level
             // or its direction ("Gió trong đất liền chuyển hướng đông bắc cấp 2-3").
             // (A place of several words: after "ở" a region's name may start with a compass
@@ -1013,6 +1022,9 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     }
     Ok((i, Item::Wind { monsoon, from, light, level, strong, rises }))
 }
+
+/// What [`level_range`] starts with besides a digit.
+const LEVEL_RANGE_STARTS: CatSet = CatSet::of(&[Cat::LevelWord, Cat::OpenMin]);
 
 /// What [`wind_after_direction`] starts with.
 const WIND_AFTER_DIRECTION: CatSet = CatSet::of(&[Cat::WindFiller, Cat::Direction]);
@@ -1048,10 +1060,15 @@ fn wind_after_direction<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 const LIGHT_BEFORE_DIRECTION: [&str; 3] = ["light ", "gentle ", "weak "];
 
 // level = ( level_kind , [ "mạnh" ] , level_range ) | level_range_with_word ;
-fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (i, kind) = match lex(cx, Cat::LevelKind, i) {
-        Ok((r, k)) => (r, k),
-        Err(_) => (i, "plain"),
+/// `vocab` is what the vocabulary has at `i`, past its blanks (looked up by `term`, the one
+/// caller).
+fn level<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, kind, vocab) = match vocab.longest(Cat::LevelKind, i) {
+        Some((k, r)) => {
+            let (r, ()) = ws(r)?;
+            (r, k, cx.vocab(r))
+        }
+        None => (i, "plain", vocab),
     };
     let kind = match kind {
         "at_times" => LevelKind::AtTimes,
@@ -1060,8 +1077,15 @@ fn level<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         "rise" => LevelKind::Rise,
         _ => LevelKind::Plain,
     };
-    let (i, _) = opt(|i| lex(cx, Cat::WindFiller, i)).parse(i)?;
-    let (i, _) = opt(|i| lex(cx, Cat::LevelKind, i)).parse(i)?;
+    // A filler, then a kind word (each asked of the lookup at its position).
+    let (i, vocab) = match vocab.longest(Cat::WindFiller, i) {
+        Some((_, r)) => {
+            let (r, ()) = ws(r)?;
+            (r, cx.vocab(r))
+        }
+        None => (i, vocab),
+    };
+    let i = vocab.longest(Cat::LevelKind, i).map_or(i, |(_, r)| r);
     let need_word = matches!(kind, LevelKind::Plain | LevelKind::Rise | LevelKind::Later);
     let (i, range) = level_range(cx, i, need_word)?;
     // "reached level 17 gusts", "level 12 with level 15 gusts": the gust named after its level
@@ -1242,14 +1266,17 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 }
 
 // where_run = where_head , { where_head | direction | name_word , [ where_tail ] | connector , name_word | ( "và" | "and" ) , where_head } ;
+/// `i` is where the run's first `where_head` ends: `term`, the one caller, has read it already.
 fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let (mut i, _) = lex(cx, Cat::WhereHead, i)?;
+    let mut i = i;
     // Where the run may end: not after a bare preposition it took in ("… Dak Lak in").
     let mut end = i;
     // Whether the run just took "và"/"and" in.
     let mut joined = false;
+    // The name a connector was let in for (read to decide that): not read again at `i`.
+    let mut named = None;
     for _ in 0..12 {
-        if let Some((r, _, _)) = name_words(cx, i) {
+        if let Some((r, _, _)) = named.take().or_else(|| name_words(cx, i)) {
             // A region's name is often written with a small letter after the first word: "Tây
             // nguyên", "Nam bộ", "Trung Trung bộ".
             i = lex(cx, Cat::WhereTail, r).map_or(r, |(r, _)| r);
@@ -1257,7 +1284,10 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             joined = false;
             continue;
         }
-        if let Ok((r, _)) = lex(cx, Cat::WhereHead, i).or_else(|_| lex(cx, Cat::Direction, i)) {
+        // One lookup for the place and compass words and, failing them, the connectors.
+        let (j, ()) = ws(i)?;
+        let vocab = cx.vocab(j);
+        if let Some((_, r)) = vocab.longest(Cat::WhereHead, j).or_else(|| vocab.longest(Cat::Direction, j)) {
             let word = i.get(..i.len() - r.len()).unwrap_or("").trim();
             // Nor after a bare place word joined on ("ở Bắc Bộ và các tỉnh, thành …").
             let bare = PREPOSITIONS.contains(&word) || (joined && BARE_PLACE_WORDS.contains(&word));
@@ -1270,7 +1300,6 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         }
         // A connector joins two names: "từ Thanh Hóa đến Quảng Bình", "Sơn La, Điện Biên",
         // "the area from Quang Tri to Quang Ngai".
-        let (j, ()) = ws(i)?;
         let word = |w: &str| j.strip_prefix(w).filter(|r| r.starts_with(' '));
         let after = j
             .strip_prefix(',')
@@ -1289,9 +1318,12 @@ fn where_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             !cx.stated_in_clause.get()
                 && word("và").or_else(|| word("and")).is_some_and(|a| lex(cx, Cat::WhereHead, a).is_ok())
         };
-        match after {
-            Some(a) if name_words(cx, a).is_some() => i = a,
-            Some(a) if joins_areas() => {
+        match after.map(|a| (a, name_words(cx, a))) {
+            Some((a, Some(name))) => {
+                named = Some(name);
+                i = a;
+            }
+            Some((a, None)) if joins_areas() => {
                 i = a;
                 joined = true;
             }
@@ -1349,13 +1381,20 @@ pub(super) fn bare_place(text: &str) -> bool {
 
 // when_run = ( when_word | hours_count ) , { clock | date | when_word | hours_count | ( "và" | "and" | "of" ) , when_word } ;
 fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
+    let (i, ()) = ws(i)?;
+    when_run_at(cx, cx.vocab(i), i)
+}
+
+/// [`when_run`] at `i`, past its blanks, where the vocabulary has `vocab`: the first `when`
+/// phrase and its `when_part` are both asked of it.
+fn when_run_at<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item> {
     // Whether the run names a time: words that only join or count times ("from", "to",
     // "đến", "hours", "ngày") do not by themselves ("is forecast to have", "in 24 hours").
-    let (rest, mut names_time) = match lex(cx, Cat::When, i) {
-        Ok((rest, _)) => (rest, !only_part_of_time(cx, rest.len(), i)),
+    let (rest, mut names_time) = match vocab.longest(Cat::When, i) {
+        Some((_, rest)) => (rest, !only_part_of_time(vocab, rest.len(), i)),
         // "vào 14 đến 16 giờ", "72 to 120 hours": a span of hours opens the run (a single count,
         // "24 giờ qua", is left to the vocabulary).
-        Err(_) => match hours_count(cx, i)? {
+        None => match hours_count(cx, i)? {
             (rest, (last, true)) => (rest, hours_name_time(cx, last, rest)),
             _ => return fail(),
         },
@@ -1373,8 +1412,10 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             names_time = true;
             continue;
         }
-        if let Ok((r, _)) = lex(cx, Cat::When, i) {
-            names_time |= !only_part_of_time(cx, r.len(), i);
+        let (j, ()) = ws(i)?;
+        let vocab = cx.vocab(j);
+        if let Some((_, r)) = vocab.longest(Cat::When, j) {
+            names_time |= !only_part_of_time(vocab, r.len(), j);
             i = r;
             continue;
         }
@@ -1390,7 +1431,6 @@ fn when_run<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             names_time = true;
             continue;
         }
-        let (j, ()) = ws(i)?;
         // "chiều và đêm", "day and night", "the evening of January 20th".
         match j.strip_prefix("và").or_else(|| j.strip_prefix("and")).or_else(|| j.strip_prefix("of ")) {
             Some(a) if lex(cx, Cat::When, a).is_ok() => i = a,
@@ -1406,9 +1446,10 @@ fn hours_name_time(cx: &Ctx<'_>, last: f64, rest: &str) -> bool {
     last <= 24.0 || lex(cx, Cat::When, rest).is_ok()
 }
 
-/// Whether the `when` phrase at `i`, which leaves `rest_len` bytes, is a `when_part` word.
-fn only_part_of_time(cx: &Ctx<'_>, rest_len: usize, i: &str) -> bool {
-    lex(cx, Cat::WhenPart, i).is_ok_and(|(r, _)| r.len() == rest_len)
+/// Whether the `when` phrase at `i` (past its blanks, where the vocabulary has `vocab`), which
+/// leaves `rest_len` bytes, is a `when_part` word.
+fn only_part_of_time(vocab: Candidates<'_>, rest_len: usize, i: &str) -> bool {
+    vocab.longest(Cat::WhenPart, i).is_some_and(|(_, r)| r.len() == rest_len)
 }
 
 // name = name_word , { name_word } , [ where_tail ] ;   (* capitalised in the input: places, stations, storms *)

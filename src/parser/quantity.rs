@@ -8,7 +8,7 @@ use nom::bytes::complete::take_while1;
 use nom::character::complete::{char, space0};
 use nom::combinator::opt;
 
-use super::lexicon::{Cat, CatSet};
+use super::lexicon::{Candidates, Cat, CatSet};
 use super::normalize::is_word_char;
 use super::{Ctx, PResult};
 use crate::bulletin::Range;
@@ -50,13 +50,6 @@ pub fn lex<'a>(cx: &Ctx<'_>, cat: Cat, i: &'a str) -> PResult<'a, &'static str> 
         Some((v, rest)) => Ok((rest, v)),
         None => Err(nom::Err::Error(())),
     }
-}
-
-/// Whether a phrase of a category in `cats` may start after the blanks at `i` (a rule's
-/// first-set test: `false` is certain, so the rule's phrases need not be compared one by one).
-fn may_start(cx: &Ctx<'_>, cats: CatSet, i: &str) -> bool {
-    let (i, ()) = ws(i).unwrap_or((i, ()));
-    cx.vocab(i).may_start(cats)
 }
 
 /// The longest number text that `number` reads: the digits, and a decimal part when one follows.
@@ -118,6 +111,11 @@ fn respectively(rest: &str) -> bool {
 // unit = deg_unit | percent_unit | speed_unit | mm_unit | cm_unit | km_unit | m_unit ;
 pub fn unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Unit> {
     let (i, ()) = ws(i)?;
+    // No unit but "%" starts with an ASCII mark (tested below): after most numbers that are
+    // no reading by themselves ("25-27", "2-3,", "16/5") the vocabulary need not be asked.
+    if i.as_bytes().first().is_some_and(|&b| b.is_ascii_punctuation() && b != b'%') {
+        return Err(nom::Err::Error(()));
+    }
     let vocab = cx.vocab(i);
     if !vocab.may_start(UNITS) {
         return Err(nom::Err::Error(()));
@@ -344,20 +342,25 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         }
     }
     let (mut i, (mut r, u)) = range(cx, i)?;
+    // The vocabulary after the value, asked once for the open bound here and the latitude and
+    // longitude words below (`lex` would ask again at the same position for each).
+    let after = ws(i)?.0;
+    let vocab = cx.vocab(after);
     // "35 degrees or above"; but "37-40 degrees and above 41 degrees" names another value after
     // "and above", which opens that one, not this.
     let number_next = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    if may_start(cx, AFTER_VALUE, i) {
-        if let Ok((rest, _)) = lex(cx, Cat::OpenMinAfter, i)
+    let mut opened = false;
+    if vocab.may_start(AFTER_VALUE) {
+        if let Some((_, rest)) = vocab.longest(Cat::OpenMinAfter, after)
             && !number_next(rest)
         {
             open = Some(true);
-            i = rest;
-        } else if let Ok((rest, _)) = lex(cx, Cat::OpenMaxAfter, i)
+            (i, opened) = (rest, true);
+        } else if let Some((_, rest)) = vocab.longest(Cat::OpenMaxAfter, after)
             && !number_next(rest)
         {
             open = Some(false);
-            i = rest;
+            (i, opened) = (rest, true);
         }
     }
     match open {
@@ -371,11 +374,17 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         return Err(nom::Err::Error(()));
     }
     // "18-21 độ vĩ bắc" is a latitude, not a temperature; so is "latitude 18.0 degrees north;"
-    // (degrees and a compass point closing the phrase).
-    if u == Unit::Celsius
-        && (lex(cx, Cat::LatWord, i).is_ok() || lex(cx, Cat::LonWord, i).is_ok() || compass_closes(cx, i))
-    {
-        return Err(nom::Err::Error(()));
+    // (degrees and a compass point closing the phrase). Where neither an open bound nor a
+    // period was read, `i` is still `after` and its vocabulary is the one looked up above.
+    if u == Unit::Celsius {
+        let (j, ()) = ws(i)?;
+        let vocab = if opened || hours.is_some() { cx.vocab(j) } else { vocab };
+        if vocab.longest(Cat::LatWord, j).is_some()
+            || vocab.longest(Cat::LonWord, j).is_some()
+            || compass_closes(vocab, j)
+        {
+            return Err(nom::Err::Error(()));
+        }
     }
     Ok((i, Value { range: r, unit: u, hours }))
 }
@@ -389,8 +398,9 @@ fn fahrenheit(i: &str) -> bool {
 
 /// Whether `i` is a compass point and then the end of the phrase: punctuation or the end of
 /// the text ("… 18.0 degrees north;"), not a region ("độ bắc bộ").
-fn compass_closes(cx: &Ctx<'_>, i: &str) -> bool {
-    lex(cx, Cat::Direction, i).is_ok_and(|(rest, _)| !rest.trim_start().starts_with(is_word_char))
+/// `vocab` is what the vocabulary has at `i`, which starts past the blanks.
+fn compass_closes(vocab: Candidates<'_>, i: &str) -> bool {
+    vocab.longest(Cat::Direction, i).is_some_and(|(_, rest)| !rest.trim_start().starts_with(is_word_char))
 }
 
 /// The text after a gust named after its level ("level 17 gusts", English), when no level of
@@ -410,10 +420,13 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
     let mut open = false;
     let mut had_word = false;
     for _ in 0..3 {
-        if let Ok((r, _)) = lex(cx, Cat::LevelWord, i) {
+        // Both words asked of one lookup.
+        let (j, ()) = ws(i)?;
+        let vocab = cx.vocab(j);
+        if let Some((_, r)) = vocab.longest(Cat::LevelWord, j) {
             had_word = true;
             i = r;
-        } else if let Ok((r, _)) = lex(cx, Cat::OpenMin, i) {
+        } else if let Some((_, r)) = vocab.longest(Cat::OpenMin, j) {
             open = true;
             i = r;
         } else {
@@ -462,6 +475,29 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
 
 #[cfg(test)]
 mod tests {
+    /// `unit` skips the vocabulary at an ASCII mark other than "%": no unit may start with one.
+    #[test]
+    fn no_unit_starts_with_a_mark_but_percent() {
+        const UNIT_CATS: [&str; 7] =
+            ["speed_unit", "deg_unit", "percent_unit", "mm_unit", "cm_unit", "km_unit", "m_unit"];
+        for text in [include_str!("../../grammars/vi.tsv"), include_str!("../../grammars/en.tsv")] {
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                let mut cols = line.split('\t');
+                let (Some(cat), Some(_), Some(phrases)) = (cols.next(), cols.next(), cols.next()) else {
+                    continue;
+                };
+                if UNIT_CATS.contains(&cat) {
+                    // As the vocabulary is loaded: normalised ("–" is "-" then).
+                    let mark = |p: &str| {
+                        let p = crate::parser::normalize::Normalized::new(p.trim_matches(' '), 0).text;
+                        p.starts_with(|c: char| c.is_ascii_punctuation() && c != '%')
+                    };
+                    assert!(!phrases.split('|').any(mark), "{line}");
+                }
+            }
+        }
+    }
+
     /// `value` skips the vocabulary at a digit: no phrase of the categories it looks for there
     /// may start with one.
     #[test]
