@@ -144,6 +144,18 @@ pub(crate) fn ascii_alnum_bytes(w: u64) -> u64 {
     (digit & !w & HIGH_BITS) | ascii_letter_bytes(w)
 }
 
+/// Whether `bytes` holds an ASCII digit, told eight bytes at a time (a byte loop that stops at
+/// the first digit took eight instructions a byte: the heading test asks it of every line's
+/// first stretch).
+pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
+    bytes.chunks(8).any(|c| {
+        let w = first8(c);
+        let x = w & !HIGH_BITS;
+        // Bytes past a short chunk are read as 0, which is no digit.
+        at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH_BITS != 0
+    })
+}
+
 /// `x` (whose bytes are below 0x80) plus `0x80 - c` in every byte: a byte's high bit is set when
 /// that byte of `x` is at least `c`. The byte is below 0x80 and what is added at most 0x80, so
 /// nothing carries into the next byte.
@@ -589,6 +601,17 @@ impl Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_told_eight_bytes_at_a_time() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for a in 0..bytes.len() {
+            for len in [0, 1, 7, 8, 9, 17] {
+                let s = bytes.get(a..(a + len).min(bytes.len())).unwrap_or_default();
+                assert_eq!(has_ascii_digit(s), s.iter().any(u8::is_ascii_digit), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn folds_case_dashes_and_blanks() {
