@@ -94,7 +94,9 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         let row_start = cells && text.split('|').next().is_some_and(is_time_cell);
         // Covered items of this line, merged in normalised offsets while they follow each
         // other (as `cover` merges input offsets) and mapped back once per merged stretch.
-        let mut stretch: Option<(usize, usize)> = None;
+        // The stretch is `from..to`; none yet while `from` is usize::MAX, which no item starts
+        // at or after (plain numbers, not an Option, so that both stay in registers).
+        let (mut from, mut to) = (usize::MAX, 0);
         let base = cx.off(text);
         for (n, sent) in sentences(text, |at| cx.is_capitalised(base + at)).enumerate() {
             phrase::sentence_into(&cx, sent, &mut items);
@@ -118,18 +120,18 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
                 if matches!(r.item, Item::Unknown) {
                     continue;
                 }
-                match &mut stretch {
-                    Some((a, b)) if r.start >= *a && r.start <= *b + 1 => *b = (*b).max(r.end),
-                    _ => {
-                        if let Some((a, b)) = stretch.replace((r.start, r.end)) {
-                            cover(&mut covered, norm.start(a), norm.end(b));
-                        }
+                if r.start >= from && r.start <= to + 1 {
+                    to = to.max(r.end);
+                } else {
+                    if from != usize::MAX {
+                        cover(&mut covered, norm.start(from), norm.end(to));
                     }
+                    (from, to) = (r.start, r.end);
                 }
             }
         }
-        if let Some((a, b)) = stretch {
-            cover(&mut covered, norm.start(a), norm.end(b));
+        if from != usize::MAX {
+            cover(&mut covered, norm.start(from), norm.end(to));
         }
     }
 
