@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 
 use super::build::Builder;
 use super::lexicon::Cat;
-use super::normalize::{Normalized, is_blank, is_letter, is_upper, is_word_char};
+use super::normalize::{Normalized, has_ascii_digit, is_blank, is_letter, is_upper, is_word_char};
 use super::phrase;
 use super::raw::Item;
 use super::{Ctx, ParseOptions};
@@ -94,7 +94,9 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         let row_start = cells && text.split('|').next().is_some_and(is_time_cell);
         // Covered items of this line, merged in normalised offsets while they follow each
         // other (as `cover` merges input offsets) and mapped back once per merged stretch.
-        let mut stretch: Option<(usize, usize)> = None;
+        // The stretch is `from..to`; none yet while `from` is usize::MAX, which no item starts
+        // at or after (plain numbers, not an Option, so that both stay in registers).
+        let (mut from, mut to) = (usize::MAX, 0);
         let base = cx.off(text);
         for (n, sent) in sentences(text, |at| cx.is_capitalised(base + at)).enumerate() {
             phrase::sentence_into(&cx, sent, &mut items);
@@ -118,18 +120,18 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
                 if matches!(r.item, Item::Unknown) {
                     continue;
                 }
-                match &mut stretch {
-                    Some((a, b)) if r.start >= *a && r.start <= *b + 1 => *b = (*b).max(r.end),
-                    _ => {
-                        if let Some((a, b)) = stretch.replace((r.start, r.end)) {
-                            cover(&mut covered, norm.start(a), norm.end(b));
-                        }
+                if r.start >= from && r.start <= to + 1 {
+                    to = to.max(r.end);
+                } else {
+                    if from != usize::MAX {
+                        cover(&mut covered, norm.start(from), norm.end(to));
                     }
+                    (from, to) = (r.start, r.end);
                 }
             }
         }
-        if let Some((a, b)) = stretch {
-            cover(&mut covered, norm.start(a), norm.end(b));
+        if from != usize::MAX {
+            cover(&mut covered, norm.start(from), norm.end(to));
         }
     }
 
@@ -299,7 +301,15 @@ pub(super) fn sentences(text: &str, capital: impl Fn(usize) -> bool) -> impl Ite
 /// Whether a piece between sentence ends is blank (`s.trim().is_empty()`, asked of every
 /// sentence): trimmed from its start only, which answers the same at half the cost.
 fn blank_piece(s: &str) -> bool {
-    s.trim_start().is_empty()
+    // Most pieces start with a letter after ASCII blanks: told by that byte, without decoding
+    // characters. A byte above the blank and below 0x80 is no blank; nor is a character led by
+    // a byte other than C2, E1, E2 or E3, which lead every blank outside ASCII.
+    let lead = s.bytes().position(|b| b != b' ');
+    match lead.and_then(|n| s.as_bytes().get(n)) {
+        None => true,
+        Some(&b) if (b > b' ' && b < 0x80) || (b >= 0x80 && !matches!(b, 0xC2 | 0xE1..=0xE3)) => false,
+        Some(_) => s.trim_start().is_empty(),
+    }
 }
 
 /// Whether the full stop at `i` ends a sentence that started at `start`: not between digits
@@ -321,7 +331,13 @@ fn full_stop(text: &str, start: usize, i: usize, capital: &impl Fn(usize) -> boo
     };
     let number_next =
         || text.get(i + 1..).is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    let abbrev = prev.is_some_and(is_letter) && {
+    // Every abbreviation has three bytes at most: a word that fills the last four bytes before
+    // the stop (most words) is none of them, and is not looked for.
+    let short = || {
+        let s = text.get(start..i).unwrap_or("").as_bytes();
+        s.last_chunk::<4>().is_none_or(|last| last.iter().any(|&b| b == b' ' || b == b'('))
+    };
+    let abbrev = prev.is_some_and(is_letter) && short() && {
         let word = word();
         ABBREVIATIONS.contains(&word)
             || (NUMBER_ABBREVIATIONS.contains(&word) && number_next())
@@ -414,7 +430,7 @@ fn heading<'a>(
         None => (t, ""),
     };
     let name_t = name.trim_end();
-    if name_t.is_empty() || name_t.bytes().any(|b| b.is_ascii_digit()) {
+    if name_t.is_empty() || has_ascii_digit(name_t.as_bytes()) {
         return None;
     }
     // A heading names a place: it starts with an area word or a capitalised name, and is not a
@@ -459,7 +475,11 @@ fn heading<'a>(
     }
     // A stretch needs a joining word: without one the name's words are not read (most lines
     // starting with a capital are sentences, and were read twice).
-    if !starts_area && !name_t.split(' ').any(|w| STRETCH_JOINS.contains(&w) || w.contains('-')) {
+    // ("-" is looked for in the whole name at once: a word holds it exactly when the name does.)
+    if !starts_area
+        && !name_t.as_bytes().contains(&b'-')
+        && !name_t.split(' ').any(|w| STRETCH_JOINS.contains(&w))
+    {
         return None;
     }
     phrase::sentence_into(cx, name_t, items);
@@ -682,6 +702,12 @@ fn find_time(t: &str) -> Option<NaiveTime> {
         }
         let h: u32 = t.get(i..j)?.parse().ok()?;
         let tail = t.get(j..)?;
+        // Most numbers are followed by none of the separators: told before the twelve
+        // characters are counted off (each separator is shorter than twelve characters, so
+        // it starts the twelve exactly when it starts the tail).
+        if !(tail.starts_with([':', 'h']) || tail.starts_with(" giờ")) {
+            continue;
+        }
         let rest = tail.get(..tail.char_indices().nth(12).map_or(tail.len(), |(k, _)| k))?;
         let after = rest
             .strip_prefix(':')
@@ -795,6 +821,19 @@ mod tests {
         {
             assert_eq!(non_blank_chars(s), s.chars().filter(|c| !c.is_whitespace()).count(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn blank_pieces_told_by_their_first_byte() {
+        let blanks: String =
+            (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).step_by(7).chain(blanks.chars()).chain(['a', '.'])
+        {
+            for s in [format!("{c}"), format!("  {c}x"), format!(" {c} "), format!("\u{a0}{c}")] {
+                assert_eq!(blank_piece(&s), s.trim().is_empty(), "{s:?}");
+            }
+        }
+        assert!(blank_piece("") && blank_piece("   ") && blank_piece(" \u{3000}\t"));
     }
 
     #[test]
