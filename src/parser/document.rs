@@ -232,12 +232,13 @@ pub(super) fn chunks(input: &str) -> impl Iterator<Item = (usize, &str)> {
 /// alone, "Phía Tây Bắc Bộ") is a line of its own.
 fn wraps(line: &str, next: &str) -> bool {
     let line = line.trim_end();
-    let last = line.chars().next_back();
-    let first = next.trim_start_matches([' ', '\t']).chars().next();
+    // Asked at every line break: most lines end with a stop, and the next line is not read.
+    let last = || line.chars().next_back();
+    let first = || next.trim_start_matches([' ', '\t']).chars().next();
     let heading =
         || line.split_whitespace().filter(|w| w.starts_with(is_letter)).all(|w| w.starts_with(is_upper));
-    last.is_some_and(|c| is_letter(c) || c == ',')
-        && first.is_some_and(|c| is_letter(c) && c.is_lowercase())
+    last().is_some_and(|c| is_letter(c) || c == ',')
+        && first().is_some_and(|c| is_letter(c) && c.is_lowercase())
         && !heading()
 }
 
