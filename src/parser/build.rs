@@ -13,7 +13,7 @@ use crate::bulletin::{
 };
 
 use super::lexicon::{Cat, Lexicon};
-use super::normalize::{Normalized, is_upper, is_word_char};
+use super::normalize::{Normalized, SkipBlanks, is_upper, is_word_char};
 use super::phrase::bare_place;
 use super::quantity::Unit;
 use super::raw::{Directions, Intensities, Item, LevelKind, Raw};
@@ -964,7 +964,7 @@ impl<'a> Builder<'a> {
         if k == 0
             && kind == LevelKind::Plain
             && let Some(level) = risk
-            && s.norm.text.get(b..).is_some_and(|t| t.trim_start().starts_with(':'))
+            && s.norm.text.get(b..).is_some_and(|t| t.skip_blanks().starts_with(':'))
         {
             let idx = self.push(s, FactBody::Risk { level: level as u8, cause: None }, a, b);
             s.topic = Topic::Risk(Some(idx));
@@ -1373,7 +1373,7 @@ impl<'a> Builder<'a> {
             }
         }
         s.items.get(last).is_some_and(|r| {
-            let text = s.norm.text.get(r.end..).unwrap_or_default().trim_start();
+            let text = s.norm.text.get(r.end..).unwrap_or_default().skip_blanks();
             self.lex.longest(Cat::CauseVerb, text).is_some()
         })
     }
@@ -1382,7 +1382,7 @@ impl<'a> Builder<'a> {
     /// the item's coverage, likelihood or time.
     fn opens_as_cause_after(&self, s: &Sentence<'_>, k: usize, b: usize) -> bool {
         let causes_at = |at: usize| {
-            let text = s.norm.text.get(at..).unwrap_or("").trim_start();
+            let text = s.norm.text.get(at..).unwrap_or("").skip_blanks();
             self.lex.longest(Cat::CauseVerb, text).is_some()
         };
         if causes_at(b) {
@@ -1668,7 +1668,7 @@ fn definition_end(s: &Sentence<'_>, k: usize) -> Option<usize> {
     if !r.item.produces_fact() {
         return None;
     }
-    let after = s.norm.text.get(r.end..)?.trim_start();
+    let after = s.norm.text.get(r.end..)?.skip_blanks();
     // Asked after every fact: the first byte settles most ("là", "khi", "được", "is", "occurs",
     // "refers").
     if !matches!(after.as_bytes().first(), Some(b'l' | b'k' | 0xC4 | b'i' | b'o' | b'r'))

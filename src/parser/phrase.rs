@@ -8,7 +8,7 @@ use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 
 use super::lexicon::{Candidates, Cat, CatOrder, CatSet};
-use super::normalize::{is_word_char, small_letter};
+use super::normalize::{SkipBlanks, is_word_char, small_letter};
 use super::quantity::{Unit, hours_count, level_range, lex, number, unit, value, ws};
 use super::raw::{Directions, Intensities, Item, LevelKind, Raw};
 use super::{Ctx, PResult, quantity};
@@ -159,19 +159,19 @@ fn item<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 fn month_may(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     const BEFORE_MONTH: [&str; 8] = ["in", "of", "early", "mid", "late", "since", "until", "from"];
     if cx.lang != crate::bulletin::Language::En
-        || !i.trim_start().starts_with("may")
-        || rest.len() + 3 != i.trim_start().len()
+        || !i.skip_blanks().starts_with("may")
+        || rest.len() + 3 != i.skip_blanks().len()
     {
         return false;
     }
     let before = cx.word_before(i);
     // A capital "May" after other words of its sentence is the month too ("the hottest May in
     // …"), unless the words around it are all capitalised ("Heavy Rain May Cause Floods").
-    let next = rest.trim_start();
+    let next = rest.skip_blanks();
     let title = next.starts_with(char::is_alphabetic) && cx.is_capitalised(cx.off(next));
     BEFORE_MONTH.contains(&before)
         || next.starts_with(|c: char| c.is_ascii_digit())
-        || (cx.is_capitalised(cx.off(i.trim_start())) && !title && before.ends_with(char::is_alphanumeric))
+        || (cx.is_capitalised(cx.off(i.skip_blanks())) && !title && before.ends_with(char::is_alphanumeric))
 }
 
 /// Whether an English "in …" at `i` follows a verb of being ("will be", "is", "remains"): then
@@ -179,7 +179,7 @@ fn month_may(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
 fn copula_before(cx: &Ctx<'_>, i: &str) -> bool {
     const COPULAS: [&str; 10] =
         ["be", "is", "are", "was", "were", "been", "remain", "remains", "remained", "stays"];
-    if !i.trim_start().starts_with("in ") {
+    if !i.skip_blanks().starts_with("in ") {
         return false;
     }
     COPULAS.contains(&cx.word_before(i))
@@ -188,7 +188,7 @@ fn copula_before(cx: &Ctx<'_>, i: &str) -> bool {
 /// Whether the text after a value compares it with another ("higher than forecast", "lower
 /// than normal"): the value is then a difference, which is no reading.
 fn compared(rest: &str) -> bool {
-    let rest = rest.trim_start();
+    let rest = rest.skip_blanks();
     // Asked after every value: the first letter settles most.
     if !rest.as_bytes().first().is_some_and(|b| COMPARATIVE_STARTS.contains(b)) {
         return false;
@@ -242,12 +242,12 @@ fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
     // trước 2-3 độ"; "nóng hơn hôm qua với nền nhiệt 37 độ C", "cao hơn hôm qua ở mức 36-37 độ C",
     // "cao hơn hôm qua: phổ biến 37-39 độ C" name a reading).
     // The difference is the number itself, perhaps hedged ("2 độ", "chừng 2 độ").
-    let mut amount = i.trim_start();
+    let mut amount = i.skip_blanks();
     while let Ok((r, _)) = quantity::lex(cx, Cat::ValueHedge, amount) {
-        amount = r.trim_start();
+        amount = r.skip_blanks();
     }
     // ("ở mức 36-37 độ C", "đạt 37 độ C": a hedge that names a reading.)
-    let hedge = i.trim_start().get(..i.trim_start().len() - amount.len()).unwrap_or_default();
+    let hedge = i.skip_blanks().get(..i.skip_blanks().len() - amount.len()).unwrap_or_default();
     let other_day = amount.starts_with(|c: char| c.is_ascii_digit())
         && !hedge.split_whitespace().any(|w| READING_WORDS.contains(&w))
         && clause.rsplit_once("hơn ").is_some_and(|(head, between)| {
@@ -282,7 +282,7 @@ fn comparative(head: &str) -> bool {
 /// "hơn" meaning "over", "lên hơn 40 độ C so với 38 độ C hôm qua".)
 fn compared_after(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
     let value = i.get(..i.len() - rest.len()).unwrap_or_default();
-    rest.trim_start().starts_with("so với")
+    rest.skip_blanks().starts_with("so với")
         && value.find("hơn ").is_some_and(|n| {
             let at = cx.off(i) + n;
             comparative(cx.norm_text().get(..at).unwrap_or_default())
@@ -358,7 +358,7 @@ fn cause<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     // the comma or "nên". One after its subject ("vùng biển chịu ảnh hưởng của bão có gió mạnh
     // cấp 8", "khu vực chịu ảnh hưởng của bão là …; độ rủi ro thiên tai cấp 3") is a noun
     // phrase: it ends before the verb that follows it.
-    let passive = i.trim_start().starts_with("chịu");
+    let passive = i.skip_blanks().starts_with("chịu");
     let verbs: &[&str] = if passive { &[" là ", " có ", " sẽ "] } else { &[] };
     let stop = [",", ";", " nên ", " so "].iter().chain(verbs).filter_map(|w| rest.find(w)).min();
     let stop = stop.unwrap_or(rest.len());
@@ -603,7 +603,7 @@ fn risk_rest<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         if cause.is_none() && (w == "do" || w == "due" || w == "from" || w == "by") {
             // "due to strong winds": the cause is what follows "to".
             if w == "due"
-                && let Some(r) = rest.trim_start().strip_prefix("to ")
+                && let Some(r) = rest.skip_blanks().strip_prefix("to ")
             {
                 rest = r;
             }
@@ -643,11 +643,11 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let (rest, _) = lex(cx, Cat::Change, i)?;
     // "drop to 14-15 degrees", "giảm còn 15 độ", "fall below 35 degrees", "giảm xuống dưới 10
     // độ": the value reached, not a change.
-    let after = rest.trim_start();
+    let after = rest.skip_blanks();
     // "rose past 39C", "climbed above 40 degrees" reach an open value too ("tăng trên 2 độ",
     // "rose by over 2 degrees", "rose more than 2 degrees" are changes all the same, and "drop
     // past 10 degrees" is no value above 10).
-    let word = i.trim_start().get(..i.trim_start().len() - rest.len()).unwrap_or_default();
+    let word = i.skip_blanks().get(..i.skip_blanks().len() - rest.len()).unwrap_or_default();
     let rising = ["ris", "rose", "climb", "increas", "soar", "jump"].iter().any(|w| word.starts_with(w));
     if after.starts_with("to ")
         || after.starts_with("còn ")
@@ -675,7 +675,7 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     if let Some(to) = after.strip_prefix("xuống ").or_else(|| after.strip_prefix("lên ")) {
         // … unless what follows compares it: "giảm mạnh xuống khoảng 3-5 độ so với ngày hôm trước".
         return match value(cx, to) {
-            Ok((rest, _)) if rest.trim_start().starts_with("so với") => Ok((rest, Item::Change)),
+            Ok((rest, _)) if rest.skip_blanks().starts_with("so với") => Ok((rest, Item::Change)),
             _ => fail(),
         };
     }
@@ -743,8 +743,8 @@ static TERM_ORDER: CatOrder = CatOrder::new(&TERMS);
 /// then can a bare movement be there (a direction alone is asked about at every compass word of a text).
 fn speed_follows(cx: &Ctx<'_>, i: &str) -> bool {
     cx.longest(Cat::Direction, i).is_some_and(|(_, rest)| {
-        let t = rest.trim_start();
-        let t = t.strip_prefix(',').unwrap_or(t).trim_start();
+        let t = rest.skip_blanks();
+        let t = t.strip_prefix(',').unwrap_or(t).skip_blanks();
         t.starts_with(|c: char| c.is_ascii_digit()) || cx.longest(Cat::CycloneSpeed, t).is_some()
     })
 }
@@ -793,11 +793,11 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
             return level(cx, vocab, i).or_else(|_| {
                 // "có gió giật mạnh" with no level after it is the strong-gusts hazard.
                 let strong = (v == "gust")
-                    .then(|| rest.trim_start().strip_prefix("mạnh"))
+                    .then(|| rest.skip_blanks().strip_prefix("mạnh"))
                     .flatten()
                     .filter(|after| !after.starts_with(is_word_char));
                 // "Wind gusts of 60-70 km/h are possible": gusts with no level are the hazard.
-                let wind_gusts = v == "gust" && i.trim_start().starts_with("wind gust");
+                let wind_gusts = v == "gust" && i.skip_blanks().starts_with("wind gust");
                 Ok(match strong {
                     Some(after) => (after, Item::Hazard(HazardKind::StrongGusts)),
                     None if wind_gusts => (rest, Item::Hazard(HazardKind::StrongGusts)),
@@ -814,7 +814,7 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         // "The North will be in heavy rain", "remains in foggy conditions": the state itself,
         // read on after "in" (English).
         Cat::Condition if cx.lang == crate::bulletin::Language::En && copula_before(cx, i) => {
-            let after = i.trim_start().strip_prefix("in ").ok_or(nom::Err::Error(()))?;
+            let after = i.skip_blanks().strip_prefix("in ").ok_or(nom::Err::Error(()))?;
             return Ok((after, Item::Filler));
         }
         Cat::Condition => Item::Condition(parse_enum(v)?),
@@ -852,7 +852,7 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         Cat::Trend => {
             // "will decrease by 3-5 degrees", "sẽ tăng 2-3 độ": a trend with an amount is a
             // change, and the amount no value.
-            let amount = rest.trim_start();
+            let amount = rest.skip_blanks();
             let amount = amount.strip_prefix("by ").unwrap_or(amount);
             if amount.starts_with(|c: char| c.is_ascii_digit())
                 && let Ok((r, q)) = value(cx, amount)
@@ -905,8 +905,8 @@ pub fn direction_list<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Directions> {
         match lex(cx, Cat::Direction, j) {
             Ok((rest, d)) if out.len() < Directions::MAX => {
                 let d: Compass = parse_enum(d)?;
-                let comma = i.trim_start().starts_with(',');
-                let dash = i.trim_start().starts_with('-');
+                let comma = i.skip_blanks().starts_with(',');
+                let dash = i.skip_blanks().starts_with('-');
                 match out.last().and_then(|p| Compass::between(p, d)) {
                     // English translates one Vietnamese direction with two words; Vietnamese
                     // writes a point of the sixteen with a dash ("tây - tây bắc" is west-northwest).
@@ -1002,8 +1002,8 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             break;
         }
         if let Some((w, r)) = vocab.longest(Cat::WindFiller, j) {
-            strong |= i.trim_start().starts_with("mạnh") || w == "strong";
-            after_word = i.trim_start().starts_with("mạnh") || i.trim_start().starts_with("strong");
+            strong |= i.skip_blanks().starts_with("mạnh") || w == "strong";
+            after_word = i.skip_blanks().starts_with("mạnh") || i.skip_blanks().starts_with("strong");
             i = r;
             continue;
         }
@@ -1012,12 +1012,12 @@ fn wind<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             // or its direction ("Gió trong đất liền chuyển hướng đông bắc cấp 2-3").
             // (A place of several words: after "ở" a region's name may start with a compass
             // word, "Gió ở Bắc Bộ chuyển hướng đông bắc".)
-            let place = i.trim_start().get(..i.trim_start().len() - r.len()).unwrap_or_default();
+            let place = i.skip_blanks().get(..i.skip_blanks().len() - r.len()).unwrap_or_default();
             let direction_next = from.is_empty()
                 && place.trim_end().contains(' ')
                 && (lex(cx, Cat::Direction, r).is_ok()
                     || lex(cx, Cat::WindFiller, r).is_ok_and(|(r2, _)| lex(cx, Cat::Direction, r2).is_ok()));
-            if r.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            if r.skip_blanks().starts_with(|c: char| c.is_ascii_digit())
                 || lex(cx, Cat::LevelWord, r).is_ok()
                 || direction_next
             {
@@ -1108,7 +1108,7 @@ fn level<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Ite
 
 // cyclone_word = cyclone_category , [ "số" , number ] , [ name ] ;
 fn cyclone_word<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
-    let start = i.trim_start();
+    let start = i.skip_blanks();
     let (i, cat) = lex(cx, Cat::CycloneWord, i)?;
     let category: CycloneCategory = parse_enum(cat)?;
     // "bão số 3": the vocabulary phrase may already hold "số" ("cơn bão số").
@@ -1212,8 +1212,8 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
     let mut i = i;
     let mut first = true;
     loop {
-        let f = cx.longest(Cat::RainForm, i.trim_start());
-        let n = cx.longest(Cat::RainIntensity, i.trim_start());
+        let f = cx.longest(Cat::RainForm, i.skip_blanks());
+        let n = cx.longest(Cat::RainIntensity, i.skip_blanks());
         let (rest, is_form, v) = match (f, n) {
             (Some((fv, fr)), Some((nv, nr))) => {
                 if nr.len() <= fr.len() {
@@ -1230,7 +1230,7 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             form = Some(parse_enum(v)?);
         } else {
             // "mưa to" names the rain itself; a bare "to" only qualifies rain named before.
-            let phrase = i.trim_start().get(..i.trim_start().len() - rest.len()).unwrap_or("");
+            let phrase = i.skip_blanks().get(..i.skip_blanks().len() - rest.len()).unwrap_or("");
             if form.is_none()
                 && (phrase.starts_with("mưa") || phrase.contains("rain") || phrase.contains("downpour"))
             {
@@ -1240,7 +1240,7 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             intensity.insert(it);
             // "mưa rào nhẹ" is showers, light, and "mưa phùn nhẹ" drizzle, light: the form the
             // phrase starts with.
-            if let Some((fv, _)) = cx.longest(Cat::RainForm, i.trim_start())
+            if let Some((fv, _)) = cx.longest(Cat::RainForm, i.skip_blanks())
                 && fv != "rain"
             {
                 form = Some(parse_enum(fv)?);
@@ -1251,13 +1251,13 @@ fn rain<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
         // "heavy showers", "light drizzle": the form named after its intensity (English).
         if form.is_none()
             && !is_form
-            && let Some((fv, fr)) = cx.longest(Cat::RainForm, i.trim_start())
+            && let Some((fv, fr)) = cx.longest(Cat::RainForm, i.skip_blanks())
         {
             form = Some(parse_enum(fv)?);
             i = fr;
         }
         // "mưa vừa đến mưa to", "mưa to đến rất to", "có mưa to".
-        let j = lex(cx, Cat::RainIntensityJoin, i).map_or(i, |(j, _)| j).trim_start();
+        let j = lex(cx, Cat::RainIntensityJoin, i).map_or(i, |(j, _)| j).skip_blanks();
         let Some((_, after)) = cx.longest(Cat::RainIntensity, j) else { break };
         // "light rain and light fog": the intensity after the join is another phenomenon's.
         let (after, ()) = ws(after)?;

@@ -9,7 +9,7 @@ use nom::character::complete::{char, space0};
 use nom::combinator::opt;
 
 use super::lexicon::{Candidates, Cat, CatSet};
-use super::normalize::is_word_char;
+use super::normalize::{SkipBlanks, is_word_char};
 use super::{Ctx, PResult};
 use crate::bulletin::Range;
 
@@ -103,8 +103,8 @@ fn range_sep<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, ()> {
 
 /// Whether `rest`, after a pair of numbers, says they go one each to things named before them.
 fn respectively(rest: &str) -> bool {
-    let rest = rest.trim_start();
-    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    let rest = rest.skip_blanks();
+    let rest = rest.strip_prefix(',').unwrap_or(rest).skip_blanks();
     rest.starts_with("respectively") || rest.starts_with("tương ứng")
 }
 
@@ -252,7 +252,7 @@ pub fn range<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (Range, Unit)> {
     match number_unit(cx, after_sep) {
         // "40.5 and 39.8 degrees respectively", "210mm và 185mm tương ứng": two values, each of
         // its own place; the first takes the unit said after the second.
-        Ok((rest, (_, ub))) if !i.trim_start().starts_with('-') && respectively(rest) => {
+        Ok((rest, (_, ub))) if !i.skip_blanks().starts_with('-') && respectively(rest) => {
             let u = if ua == Unit::None { ub } else { ua };
             return Ok((i, (Range::single(a), u)));
         }
@@ -348,7 +348,7 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
     let vocab = cx.vocab(after);
     // "35 degrees or above"; but "37-40 degrees and above 41 degrees" names another value after
     // "and above", which opens that one, not this.
-    let number_next = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let number_next = |rest: &str| rest.skip_blanks().starts_with(|c: char| c.is_ascii_digit());
     let mut opened = false;
     if vocab.may_start(AFTER_VALUE) {
         if let Some((_, rest)) = vocab.longest(Cat::OpenMinAfter, after)
@@ -391,7 +391,7 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
 
 /// Whether `i` starts with a Fahrenheit sign: "fahrenheit", "°f", "f" as a word.
 fn fahrenheit(i: &str) -> bool {
-    let t = i.trim_start();
+    let t = i.skip_blanks();
     let t = t.strip_prefix('°').unwrap_or(t);
     t.strip_prefix("fahrenheit").or_else(|| t.strip_prefix('f')).is_some_and(|r| !r.starts_with(is_word_char))
 }
@@ -400,13 +400,13 @@ fn fahrenheit(i: &str) -> bool {
 /// the text ("… 18.0 degrees north;"), not a region ("độ bắc bộ").
 /// `vocab` is what the vocabulary has at `i`, which starts past the blanks.
 fn compass_closes(vocab: Candidates<'_>, i: &str) -> bool {
-    vocab.longest(Cat::Direction, i).is_some_and(|(_, rest)| !rest.trim_start().starts_with(is_word_char))
+    vocab.longest(Cat::Direction, i).is_some_and(|(_, rest)| !rest.skip_blanks().starts_with(is_word_char))
 }
 
 /// The text after a gust named after its level ("level 17 gusts", English), when no level of
 /// its own follows ("level 8, gusts to level 10" is not one).
 pub fn gust_after_level<'a>(cx: &Ctx<'_>, i: &'a str) -> Option<&'a str> {
-    if !i.trim_start().starts_with("gust") {
+    if !i.skip_blanks().starts_with("gust") {
         return None;
     }
     let (rest, kind) = lex(cx, Cat::LevelKind, i).ok()?;
@@ -437,7 +437,7 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
         return Err(nom::Err::Error(()));
     }
     let (mut i, a) = number(i)?;
-    let time = i.starts_with('h') || i.trim_start().starts_with("giờ");
+    let time = i.starts_with('h') || i.skip_blanks().starts_with("giờ");
     if a > 20.0 || time || unit(cx, i).is_ok_and(|(_, u)| u != Unit::None) {
         return Err(nom::Err::Error(()));
     }
