@@ -40,6 +40,9 @@ pub fn is_letter(c: char) -> bool {
 pub trait SkipBlanks {
     /// The text after its leading white space, as `str::trim_start` gives it (tested equal).
     fn skip_blanks(&self) -> &str;
+
+    /// The text after its leading ASCII spaces, as `trim_start_matches(' ')` gives it, on bytes.
+    fn skip_spaces(&self) -> &str;
 }
 
 impl SkipBlanks for str {
@@ -48,14 +51,19 @@ impl SkipBlanks for str {
     // through `trim_start`, whose generic search cost twice as much.
     #[inline]
     fn skip_blanks(&self) -> &str {
-        let n = self.bytes().take_while(|&b| b == b' ').count();
-        let rest = self.get(n..).unwrap_or_default();
+        let rest = self.skip_spaces();
         match rest.as_bytes().first() {
             // Every white-space character in ASCII is at or below the space.
             Some(&b) if b > b' ' && b.is_ascii() => rest,
             None => rest,
             Some(_) => rest.trim_start(),
         }
+    }
+
+    #[inline]
+    fn skip_spaces(&self) -> &str {
+        let n = self.bytes().take_while(|&b| b == b' ').count();
+        self.get(n..).unwrap_or_default()
     }
 }
 

@@ -873,8 +873,8 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
 /// phrase of several words in capitals throughout is a title's ("TIN SƯƠNG MÙ SÁNG NGÀY 12"):
 /// no place's name starts with "sương mù".
 fn capitalised_name(cx: &Ctx<'_>, i: &str, rest: &str) -> bool {
-    let next = rest.trim_start_matches(' ');
-    let i = i.trim_start_matches(' ');
+    let next = rest.skip_spaces();
+    let i = i.skip_spaces();
     let phrase = i.get(..i.len() - rest.len()).unwrap_or_default();
     let second = cx.off(i) + i.chars().next().map_or(0, char::len_utf8);
     let capitals = cx.is_capitalised(second);
@@ -1475,11 +1475,11 @@ fn name<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
 
 /// A run of words capitalised in the input; returns the rest and the run's normalised span.
 fn name_words<'a>(cx: &Ctx<'_>, i: &'a str) -> Option<(&'a str, usize, usize)> {
-    let mut j = i.trim_start_matches(' ');
+    let mut j = i.skip_spaces();
     let start = cx.off(j);
     let mut end = start;
     for _ in 0..6 {
-        let k = j.trim_start_matches(' ');
+        let k = j.skip_spaces();
         if !cx.is_capitalised(cx.off(k)) {
             break;
         }
