@@ -46,7 +46,9 @@ pub fn sentence_into(cx: &Ctx<'_>, text: &str, out: &mut Vec<Raw>) {
                     ref x if x.produces_fact() => cx.stated_in_clause.set(true),
                     _ => {}
                 }
-                out.push(Raw { start, end: cx.off(rest.trim_end_matches(' ')).max(start + 1), item: it });
+                // The item ends where `rest` starts (an offset is where a slice starts, so trimming
+                // the end of `rest` first, as this did, changed nothing and cost a search).
+                out.push(Raw { start, end: cx.off(rest).max(start + 1), item: it });
                 i = rest;
             }
             _ => {
