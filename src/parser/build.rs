@@ -336,7 +336,7 @@ impl<'a> Builder<'a> {
                 let trailing = k + 1 >= s.tail.places;
                 let end =
                     s.tail.last_where.filter(|&w| w > k).and_then(|w| s.items.get(w)).map_or(b, |r| r.end);
-                let place = self.input.get(s.norm.start(a)..s.norm.end(end)).unwrap_or("").trim();
+                let place = self.input.get(s.norm.start(a)..s.norm.end(end)).unwrap_or("").trim_blanks();
                 // A bare head ("in", "over", "area", "ở khu vực") names no place.
                 let named = s.norm.text.get(a..s.norm.text.len().min(end)).is_some_and(|t| !bare_place(t));
                 if trailing && named && self.facts.len() > s.clause_start {
@@ -842,10 +842,10 @@ impl<'a> Builder<'a> {
             // puts the storm in it ("bão sẽ đi vào Biển Đông"), not in a title ("Tin bão biển
             // Đông") nor near it ("gần Biển Đông").
             Item::Filler => {
-                SEA_NAMES.contains(&text(r).trim())
+                SEA_NAMES.contains(&text(r).trim_blanks())
                     && n.checked_sub(1)
                         .and_then(|p| items.get(p))
-                        .is_some_and(|p| INTO.contains(&text(p).trim()))
+                        .is_some_and(|p| INTO.contains(&text(p).trim_blanks()))
             }
             _ => false,
         };
@@ -1521,7 +1521,7 @@ fn scale(r: Range, k: f64) -> Range {
 
 /// The input text of a normalised span.
 fn slice(input: &str, norm: &Normalized, a: usize, b: usize) -> String {
-    input.get(norm.start(a)..norm.end(b)).unwrap_or("").trim().to_owned()
+    input.get(norm.start(a)..norm.end(b)).unwrap_or("").trim_blanks().to_owned()
 }
 
 /// How many items after a rain a trend may stand and still take it back ("mưa lớn ở các khu vực
@@ -1589,7 +1589,9 @@ fn unknown_since_value(s: &Sentence<'_>, k: usize) -> bool {
     let unknown = since().any(|r| matches!(r.item, Item::Unknown));
     let named = since().find(|r| !matches!(r.item, Item::Filler)).is_some_and(|r| match r.item {
         Item::Name => true,
-        Item::Where => !super::phrase::bare_place(s.norm.text.get(r.start..r.end).unwrap_or("").trim()),
+        Item::Where => {
+            !super::phrase::bare_place(s.norm.text.get(r.start..r.end).unwrap_or("").trim_blanks())
+        }
         _ => false,
     });
     unknown && !named

@@ -9,7 +9,9 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 
 use super::build::Builder;
 use super::lexicon::Cat;
-use super::normalize::{Normalized, has_ascii_digit, is_blank, is_letter, is_upper, is_word_char};
+use super::normalize::{
+    Normalized, SkipBlanks, has_ascii_digit, is_blank, is_letter, is_upper, is_word_char,
+};
 use super::phrase;
 use super::raw::Item;
 use super::{Ctx, ParseOptions};
@@ -51,7 +53,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
         // label_line = [ bullet ] , section_label , ":" , [ rest ] ;
         if let Some((observed, rest)) = label(&cx, text) {
             b.observed_block = observed;
-            observed_inline = observed && !rest.trim().is_empty();
+            observed_inline = observed && !rest.trim_blanks().is_empty();
             cover(&mut covered, norm.start(cx.off(text)), norm.end(cx.off(rest)));
             text = rest;
         }
@@ -85,7 +87,7 @@ pub fn document(input: &str, language: Language, opts: &ParseOptions) -> Documen
             if HEADERS.iter().any(|h| t.contains(h)) {
                 b.storm_table = true;
             }
-        } else if !text.trim().is_empty() {
+        } else if !text.trim_blanks().is_empty() {
             b.storm_table = false;
         }
         if let Some(c) = cell {
@@ -375,14 +377,14 @@ const LABEL_TOPICS: [&str; 2] = ["mưa", "rain"];
 fn label<'a>(cx: &Ctx<'_>, text: &'a str) -> Option<(bool, &'a str)> {
     let t = strip_bullet(text);
     let (v, rest) = cx.longest(Cat::SectionLabel, t)?;
-    let colon = rest.trim_start().strip_prefix(':').or_else(|| rest.trim().is_empty().then_some(rest));
+    let colon = rest.trim_start().strip_prefix(':').or_else(|| rest.trim_blanks().is_empty().then_some(rest));
     let rest = match colon {
         Some(r) => r,
         None => {
             let (between, after) = rest.split_once(':')?;
             // The label's topic, the bare noun of a phenomenon ("Tình hình mưa:", "Dự báo
             // mưa:"), names what the section is about; it states no fact.
-            if LABEL_TOPICS.contains(&between.trim()) {
+            if LABEL_TOPICS.contains(&between.trim_blanks()) {
                 return Some((v == "observed", after));
             }
             // A time or a place between the label and its colon ("Forecast for today and
@@ -552,7 +554,7 @@ fn cx_text<'c>(cx: &Ctx<'c>, r: &super::raw::Raw) -> &'c str {
 }
 
 fn is_time_cell(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_blanks();
     !t.is_empty() && t.len() <= 24 && t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains(' ')
 }
 

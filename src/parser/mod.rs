@@ -21,7 +21,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::bulletin::{Document, Language};
 use lexicon::{Candidates, Cat, Lexicon};
-use normalize::{Normalized, is_upper};
+use normalize::{Normalized, SkipBlanks, is_upper};
 
 /// The result type of every rule: the rest of the input and what was read. Rules fail with
 /// `()`; the scanner recovers by skipping a word, so no richer error is needed inside.
@@ -281,7 +281,7 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::original`] without a copy.
     pub fn original_str(&self, a: usize, b: usize) -> Option<&'a str> {
-        self.input.get(self.norm.start(a)..self.norm.end(b)).map(str::trim)
+        self.input.get(self.norm.start(a)..self.norm.end(b)).map(SkipBlanks::trim_blanks)
     }
 }
 

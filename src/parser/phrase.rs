@@ -1377,7 +1377,7 @@ const BARE_PLACE_WORDS: &[&str] = &[
 /// Whether a place phrase (normalised text) names no place: it is only a preposition, a bare
 /// place word, or the two.
 pub(super) fn bare_place(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_blanks();
     // The longest of them, "ở các khu vực", has 22 bytes: a longer phrase names a place.
     if t.len() > 24 {
         return false;
