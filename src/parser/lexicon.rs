@@ -173,7 +173,20 @@ impl Entry {
             }
         }
         let rest = i.get(p.len()..)?;
-        (!self.bounded || !rest.chars().next().is_some_and(is_word_char)).then_some(rest)
+        (!self.bounded || !starts_word(rest)).then_some(rest)
+    }
+}
+
+/// Whether `i` starts with a letter or digit (`is_word_char` of its first character), told
+/// from its first byte or two where they suffice: the bound of most phrases that match (a
+/// decoded `char` there cost 239.8k -> 238.9k instructions per typical parse).
+#[inline(always)]
+fn starts_word(i: &str) -> bool {
+    let b = i.as_bytes();
+    match b.first() {
+        None => false,
+        Some(&x) if x.is_ascii() => ASCII_WORD_BYTE.get(usize::from(x)) == Some(&true),
+        Some(_) => small_letter(b).1 || other_word_char(i, 0).is_some(),
     }
 }
 
