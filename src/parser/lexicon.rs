@@ -197,7 +197,20 @@ pub(crate) fn first8(b: &[u8]) -> u64 {
         Some(chunk) => u64::from_le_bytes(*chunk),
         // Shifted in byte by byte: copying into a buffer and reading it back as a number
         // stalls on store forwarding (seen as a third of `Lexicon::at` in `perf`).
-        None => b.iter().rev().fold(0, |n, &x| n << 8 | u64::from(x)),
+        // Under eight bytes (the end of a text): two overlapping reads of four, or three
+        // bytes, in place of a loop over them (238.9k -> 238.4k instructions per typical parse).
+        None => {
+            let n = b.len();
+            let last = n.saturating_sub(1);
+            if n >= 4 {
+                let lo = b.first_chunk::<4>().map_or(0, |c| u32::from_le_bytes(*c));
+                let hi = b.last_chunk::<4>().map_or(0, |c| u32::from_le_bytes(*c));
+                u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+            } else {
+                let byte = |k: usize| b.get(k).map_or(0, |&x| u64::from(x) << (8 * k));
+                byte(0) | byte(n / 2) | byte(last)
+            }
+        }
     }
 }
 
@@ -927,6 +940,16 @@ mod tests {
         assert!(lex.at("có mưa").may_start(CatSet::of(&[Cat::RainForm])));
         assert!(!lex.at("có gió").may_start(CatSet::of(&[Cat::RainForm, Cat::Coverage])));
         assert_eq!(lex.longest(Cat::RainForm, "có mưa rào."), Some(("rain", ".")));
+    }
+
+    #[test]
+    fn first8_reads_short_texts_zero_padded() {
+        let text = b"\x01\x82\x03\xF4\x05\x86\x07\x08\x09";
+        for n in 0..=text.len() {
+            let b = &text[..n];
+            let slowly = b.iter().take(8).rev().fold(0, |w, &x| w << 8 | u64::from(x));
+            assert_eq!(first8(b), slowly, "{n}");
+        }
     }
 
     #[test]
