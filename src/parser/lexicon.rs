@@ -733,7 +733,7 @@ fn found(finder: &memchr::memmem::Finder<'_>, bounded: bool, text: &str) -> bool
     let mut from = 0;
     while let Some(at) = text.as_bytes().get(from..).and_then(|t| finder.find(t)).map(|n| from + n) {
         let rest = text.get(at + len..).unwrap_or_default();
-        if !bounded || !rest.chars().next().is_some_and(is_word_char) {
+        if !bounded || !starts_word(rest) {
             return true;
         }
         from = at + len.max(1);

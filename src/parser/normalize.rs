@@ -452,23 +452,34 @@ impl Normalized {
             }
             i += plain_prefix(bytes.get(i..).unwrap_or_default());
             let Some(c) = slice.get(i..).and_then(|s| s.chars().next()) else { break };
-            if !is_nfc_char(c) && !is_nfc_starter(c) {
+            if !self.copy_other(slice, base, run, i, c) {
                 return false;
-            }
-            self.copy_run(slice, base, run, i);
-            match same_length_lower(c) {
-                // A capital, or a character that stays: in place.
-                Some(l) if self.identity => self.text.push(l),
-                _ => {
-                    self.leave_identity();
-                    self.push_other(c, base + i);
-                }
             }
             i += c.len_utf8();
             run = i;
         }
         self.copy_run(slice, base, run, bytes.len());
         self.text.make_ascii_lowercase();
+        true
+    }
+
+    /// One character at byte `i` that the fast paths do not pass over (outside ASCII, no small
+    /// letter): the run waiting since `run` is copied, then the character, in place when it
+    /// keeps its length (a capital's small letter, a bullet) or through `push_other`. `false`
+    /// when `c` may not be NFC as it stands: the caller gives up and the slow path starts again.
+    #[inline(always)]
+    fn copy_other(&mut self, slice: &str, base: usize, run: usize, i: usize, c: char) -> bool {
+        if !is_nfc_char(c) && !is_nfc_starter(c) {
+            return false;
+        }
+        self.copy_run(slice, base, run, i);
+        match same_length_lower(c) {
+            Some(l) if self.identity => self.text.push(l),
+            _ => {
+                self.leave_identity();
+                self.push_other(c, base + i);
+            }
+        }
         true
     }
 
@@ -520,17 +531,8 @@ impl Normalized {
             let (len, small) = small_letter(bytes.get(i..).unwrap_or_default());
             if !small {
                 let Some(c) = slice.get(i..).and_then(|s| s.chars().next()) else { return false };
-                if !is_nfc_char(c) && !is_nfc_starter(c) {
+                if !self.copy_other(slice, base, run, i, c) {
                     return false;
-                }
-                self.copy_run(slice, base, run, i);
-                match same_length_lower(c) {
-                    // A capital, or a character that stays: in place.
-                    Some(l) if self.identity => self.text.push(l),
-                    _ => {
-                        self.leave_identity();
-                        self.push_other(c, base + i);
-                    }
                 }
                 run = i + len;
                 blank = self.text.as_bytes().last().is_none_or(|&l| l == b' ');
