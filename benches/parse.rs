@@ -9,16 +9,17 @@
 //!   iteration (only when that directory exists).
 //! * `large_input_5mb/seeds_repeated`: ~5 MB made by repeating the seeds.
 //!
-//! Run: `cargo bench --bench parse -- --warm-up-time 1 --measurement-time 2`.
+//! Run: `cargo bench --bench parse -- --warm-up-time 1 --measurement-time 2`. Criterion prints
+//! each benchmark's slope; the medians (the speed target's measure) are printed at the end.
 
 #![allow(clippy::expect_used)]
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use canhbao::{ParseOptions, parse};
-use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group};
 
 // The same allocator as the `canhbao` binary, so the figures are the binary's.
 #[cfg(not(feature = "system-allocator"))]
@@ -194,4 +195,91 @@ criterion_group! {
     config = config();
     targets = bench_parse, bench_corpus, bench_large
 }
-criterion_main!(benches);
+
+// `criterion_main!` with a last step: criterion prints each benchmark's slope (or mean), while
+// the speed target is a median, which it only writes to `estimates.json`; the medians of the
+// benchmarks just run are printed from there.
+fn main() {
+    let started = SystemTime::now();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    print_medians(&criterion_dir(), started);
+}
+
+/// Where criterion writes its results: `$CRITERION_HOME`, else `criterion/` in cargo's target
+/// directory (as criterion finds them; `target/` beside `Cargo.toml` unless `$CARGO_TARGET_DIR`).
+fn criterion_dir() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return PathBuf::from(home);
+    }
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| manifest_dir().join("target"), PathBuf::from)
+        .join("criterion")
+}
+
+/// Prints the median time per iteration (with its 95 % confidence interval) of every benchmark
+/// whose estimates were written since `since`: none when the run only listed or tested them.
+fn print_medians(dir: &Path, since: SystemTime) {
+    let mut found = Vec::new();
+    collect_estimates(dir, since, &mut found);
+    if found.is_empty() {
+        return;
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    println!("\nmedians (criterion's estimates.json; the speed target is a median):");
+    for (id, median, low, high) in found {
+        println!("  {id:<40} median {} [{} {}]", human(median), human(low), human(high));
+    }
+}
+
+/// `(full id, median, lower bound, upper bound)` in nanoseconds of each `new/estimates.json`
+/// under `dir` written since `since`.
+fn collect_estimates(dir: &Path, since: SystemTime, out: &mut Vec<(String, f64, f64, f64)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == "new") {
+            if let Some(row) = read_median(&path, since) {
+                out.push(row);
+            }
+        } else if path.is_dir() {
+            collect_estimates(&path, since, out);
+        }
+    }
+}
+
+fn read_median(new: &Path, since: SystemTime) -> Option<(String, f64, f64, f64)> {
+    let estimates = new.join("estimates.json");
+    if std::fs::metadata(&estimates).and_then(|m| m.modified()).ok()? < since {
+        return None;
+    }
+    let read = |p: PathBuf| -> Option<serde_json::Value> {
+        serde_json::from_str(&std::fs::read_to_string(p).ok()?).ok()
+    };
+    let id = read(new.join("benchmark.json"))?.get("full_id")?.as_str()?.to_owned();
+    let median = read(estimates)?.get("median")?.clone();
+    let number = |v: Option<&serde_json::Value>| v.and_then(serde_json::Value::as_f64);
+    let ci = median.get("confidence_interval");
+    Some((
+        id,
+        number(median.get("point_estimate"))?,
+        number(ci.and_then(|c| c.get("lower_bound")))?,
+        number(ci.and_then(|c| c.get("upper_bound")))?,
+    ))
+}
+
+/// Nanoseconds as criterion prints them: ns, µs, ms or s with four significant digits.
+fn human(ns: f64) -> String {
+    let (value, unit) = match ns {
+        n if n < 1e3 => (n, "ns"),
+        n if n < 1e6 => (n / 1e3, "µs"),
+        n if n < 1e9 => (n / 1e6, "ms"),
+        n => (n / 1e9, "s"),
+    };
+    let decimals = match value {
+        v if v < 10.0 => 3,
+        v if v < 100.0 => 2,
+        _ => 1,
+    };
+    format!("{value:.decimals$} {unit}")
+}
