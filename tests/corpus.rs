@@ -2411,3 +2411,36 @@ fn a_dew_point_is_no_temperature() {
     assert_eq!(kinds_en("Humidity 85%, with a dew point of 24C."), ["humidity"]);
     assert_eq!(kinds("Độ ẩm 80-90%, nhiệt độ 25 độ C."), ["humidity", "temperature"]);
 }
+
+#[test]
+fn words_beside_the_weather_state_no_fact() {
+    // "close to freezing" says no number (no ice either), and "high peaks" is a place, not the
+    // bound "high": the reading below it keeps no bound.
+    let doc = parse(
+        "Temperatures dropped close to freezing, and some high peaks would see below 0 degrees.",
+        &en(),
+    );
+    let temps: Vec<_> = doc
+        .facts()
+        .map(|f| match &f.body {
+            FactBody::Temperature { bound, celsius } => (f.kind(), *bound, Some(*celsius)),
+            _ => (f.kind(), None, None),
+        })
+        .collect();
+    assert_eq!(temps, [("temperature", None, Some(Range::new(None, Some(0.0))))]);
+    // A river's alert level is no wind level; fog lights and dry floors are no weather.
+    assert_eq!(kinds_en("Water levels are likely to rise to alert level 2-3."), Vec::<&str>::new());
+    assert_eq!(kinds_en("Drivers are advised to turn on fog lights."), Vec::<&str>::new());
+    assert_eq!(kinds_en("Residents should keep floors dry. Ha Noi will be dry next week."), ["no_rain"]);
+    // "in drizzle and mist" is the condition of a visibility, not drizzle and mist.
+    let doc = parse("Visibility 4-10km, reduced to 2-4km in drizzle and mist.", &en());
+    let conditions: Vec<_> = doc.facts().map(|f| (f.kind(), f.qualifiers.condition)).collect();
+    assert_eq!(conditions, [("visibility", None), ("visibility", Some(Condition::InRain))]);
+    // A machine-translated "Cường độ cấp 7" is the cyclone's strength.
+    let doc = parse("The depression will be at 12.1N-110.9E. Strength level 7, gusts level 9.", &en());
+    assert_eq!(doc.facts().map(|f| f.kind()).collect::<Vec<_>>(), ["cyclone"]);
+    // Vietnamese: "TIN NÓNG" (breaking news), a raincoat, "during the heat" state nothing.
+    assert_eq!(kinds("TIN NÓNG: Hà Nội điều chỉnh lộ trình xe buýt từ ngày 15/10."), Vec::<&str>::new());
+    assert_eq!(kinds("Người dân nên mang theo áo mưa khi ra đường."), Vec::<&str>::new());
+    assert_eq!(kinds("Trong thời gian nắng nóng, cần đề phòng cháy rừng."), Vec::<&str>::new());
+}
