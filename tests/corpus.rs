@@ -2444,3 +2444,33 @@ fn words_beside_the_weather_state_no_fact() {
     assert_eq!(kinds("Người dân nên mang theo áo mưa khi ra đường."), Vec::<&str>::new());
     assert_eq!(kinds("Trong thời gian nắng nóng, cần đề phòng cháy rừng."), Vec::<&str>::new());
 }
+
+#[test]
+fn machine_translated_storm_words() {
+    // "speed about 15km/h" after a movement is its speed, not the winds' ("tốc độ khoảng").
+    let doc =
+        parse("The tropical depression is at 9.8N-114.6E. Moving West-Northwest, speed about 15km/h.", &en());
+    let moving: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some((c.moving.as_ref().and_then(|m| m.kmh), c.speed_kmh)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(moving, [(Some(Range::new(Some(15.0), Some(15.0))), None)]);
+    // "Wind strongest level 8" (Sức gió mạnh nhất) and "Clouds change" (Mây thay đổi).
+    assert_eq!(
+        kinds_en("Location of the center: 11.2N-111.9E. Wind strongest level 8, shock level 10."),
+        ["cyclone"]
+    );
+    assert_eq!(kinds_en("Da Nang to Binh Thuan: Clouds change. Fog light in the morning."), ["sky", "fog"]);
+    // The area near the storm's centre is a place of the sea forecast: a wind, not the storm.
+    assert_eq!(
+        kinds_en(
+            "The North East Sea has winds of level 8-9, the area near the storm centre level 10-12, gusts level 15."
+        ),
+        ["wind", "wind"]
+    );
+    // Prices that "heat up" are no heat.
+    assert_eq!(kinds_en("Hotel prices in Sa Pa heat up at weekends."), Vec::<&str>::new());
+}
