@@ -135,23 +135,18 @@ struct Entry {
     value: &'static str,
     /// Whether the phrase must be followed by a word boundary (it ends in a letter or digit).
     bounded: bool,
-    /// The phrase's first (up to) eight bytes, little-endian, and the mask of those bytes;
-    /// the same of its next eight.
+    /// The phrase's first (up to) eight bytes, little-endian, and the mask of those bytes.
     head: u64,
     mask: u64,
-    head2: u64,
-    mask2: u64,
 }
 
 impl Entry {
     fn new(cat: Cat, phrase: String, value: &'static str) -> Self {
         let bounded = phrase.chars().last().is_some_and(is_word_char);
-        let mask_of = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
         let b = phrase.as_bytes();
-        let (mask, mask2) = (mask_of(b.len()), mask_of(b.len().saturating_sub(8)));
+        let mask = if b.len() >= 8 { u64::MAX } else { (1u64 << (8 * b.len())) - 1 };
         let head = first8(b) & mask;
-        let head2 = first8(b.get(8..).unwrap_or_default()) & mask2;
-        Entry { cat, head, mask, head2, mask2, phrase, value, bounded }
+        Entry { cat, head, mask, phrase, value, bounded }
     }
 
     /// The rest of `i` after this phrase, when `i` starts with it as whole words.
@@ -164,17 +159,32 @@ impl Entry {
         if t.len() < p.len() || i8 & self.mask != self.head {
             return None;
         }
-        if p.len() > 8 {
-            // The next eight bytes the same way (the text is at least as long as the phrase,
-            // so they are there to load), and only what is left past sixteen as slices.
-            let t2 = t.get(8..).map_or(0, first8);
-            if t2 & self.mask2 != self.head2 || (p.len() > 16 && t.get(16..p.len()) != p.get(16..)) {
-                return None;
-            }
+        if p.len() > 8 && !same_past8(p, t) {
+            return None;
         }
         let rest = i.get(p.len()..)?;
         (!self.bounded || !starts_word(rest)).then_some(rest)
     }
+}
+
+/// Whether `t` starts with `p`, which is longer than eight bytes, when their first eight bytes
+/// are known to be the same and `t` is at least as long: the rest compared eight bytes at a
+/// time, the last eight overlapping what was compared before. In place of the phrase's second
+/// eight bytes kept in its entry and what was past sixteen compared as slices (a call to
+/// `bcmp`): entries of 64 bytes instead of 80 (226.9k -> 223.8k instructions per typical parse).
+#[inline(always)]
+fn same_past8(p: &[u8], t: &[u8]) -> bool {
+    let n = p.len();
+    let word =
+        |b: &[u8], at: usize| b.get(at..).and_then(<[u8]>::first_chunk::<8>).map(|c| u64::from_le_bytes(*c));
+    let mut at = 8;
+    while at + 8 < n {
+        if word(p, at) != word(t, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(p, n.saturating_sub(8)) == word(t, n.saturating_sub(8))
 }
 
 /// Whether `i` starts with a letter or digit (`is_word_char` of its first character), told
@@ -957,6 +967,42 @@ mod tests {
             let b = &text[..n];
             let slowly = b.iter().take(8).rev().fold(0, |w, &x| w << 8 | u64::from(x));
             assert_eq!(first8(b), slowly, "{n}");
+        }
+    }
+
+    #[test]
+    fn strip_is_starts_with_and_a_boundary() {
+        let phrases =
+            ["a", "mưa", "abcdefgh", "abcdefghi", "nhiệt độ cao", "có mưa rào và dông rải rác", "x-"];
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "mưa rào",
+            "mưax",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghij",
+            "abcdefghx",
+            "nhiệt độ cao nhất",
+            "nhiệt độ cao, 35",
+            "nhiệt độ caz",
+            "có mưa rào và dông rải rác.",
+            "có mưa rào và dông rải ráx.",
+            "có mưa rào và dông rảy rác",
+            "có mưa rùo và dông rải rác",
+            "có mưa rào vá dông rải rác",
+            "cô mưa rào và dông rải rác",
+            "x-y",
+        ];
+        for phrase in phrases {
+            let e = Entry::new(Cat::Filler, phrase.to_owned(), "-");
+            for text in texts {
+                let slowly = text
+                    .strip_prefix(phrase)
+                    .filter(|rest| !e.bounded || !rest.chars().next().is_some_and(is_word_char));
+                assert_eq!(e.strip(text, first8(text.as_bytes())), slowly, "{phrase:?} {text:?}");
+            }
         }
     }
 
