@@ -768,9 +768,12 @@ fn residue(input: &str, mut covered: Vec<(usize, usize)>) -> (Vec<Unparsed>, f64
 fn non_blank_chars(s: &str) -> usize {
     let b = s.as_bytes();
     // Per byte: 1 for the first byte of a character that is no ASCII blank. Summed in u8 lanes
-    // over chunks of at most 255 bytes, which the compiler turns into vector code.
+    // over chunks of at most 255 bytes, which the compiler turns into vector code. Chunks of
+    // 224 bytes, seven times the 32 bytes of a step of that code, leave no bytes over for its
+    // scalar tail but in the last (255 left 31 in each: 235.7k -> 235.1k instructions per
+    // typical parse).
     let starts: usize = b
-        .chunks(255)
+        .chunks(224)
         .map(|chunk| {
             let n: u8 = chunk
                 .iter()
