@@ -237,7 +237,26 @@ fn plain_ascii_bytes<const TABS: bool>(w: u64, blank: bool) -> usize {
 /// letter outside ASCII every few bytes, and stepping from one to the next was most of the
 /// normaliser).
 fn plain_prefix(bytes: &[u8]) -> usize {
+    // Sixteen bytes at a time, of which the first eight are looked at: a character led in those
+    // ends within the sixteen, and its bytes are read without bounds checks (a third of the
+    // cost of each lead when read from the slice: 235.1k -> 232.8k instructions per typical
+    // parse).
     let mut i = 0;
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let w = chunk.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
+        let mut leads = w & (w << 1) & HIGH_BITS;
+        while leads != 0 {
+            // At most 8 (and 7 with a bit set): the bytes up to k + 2 are in the chunk.
+            let k = (leads.trailing_zeros() / 8) as usize;
+            let byte = |n: usize| chunk.get(k + n).copied().unwrap_or(0);
+            if !small_bytes(byte(0), byte(1), byte(2)) {
+                return i + k;
+            }
+            leads &= leads - 1;
+        }
+        i += 8;
+    }
+    // The last bytes: each lead read from the slice.
     while i < bytes.len() {
         // Bytes past the text, read as 0, lead nothing.
         let w = first8(bytes.get(i..).unwrap_or_default());
@@ -254,6 +273,25 @@ fn plain_prefix(bytes: &[u8]) -> usize {
     }
     bytes.len()
 }
+
+/// [`small_letter`]'s answer for a character led by `lead` with the bytes `b1` and `b2` after
+/// it (those past its end may be anything).
+#[inline(always)]
+fn small_bytes(lead: u8, b1: u8, b2: u8) -> bool {
+    // The byte whose row of SMALL holds the character, and the byte whose low six bits are
+    // its place in the row: the lead and the next of two bytes, the second and third of E1 BA
+    // and E1 BB (the rows do not overlap: BA and BB lead no character).
+    let (row, place) = match lead {
+        ..=0xDF => (lead, b1),
+        0xE1 => (b1, b2),
+        _ => return false,
+    };
+    SMALL.get(usize::from(row.wrapping_sub(0xBA))).is_some_and(|bits| bits >> (place & 0x3F) & 1 == 1)
+}
+
+/// The rows of [`small_bytes`] from BA to C6: [`SMALL_3`], none for BC to C2, [`SMALL_2`].
+const SMALL: [u64; 13] =
+    [SMALL_3[0], SMALL_3[1], 0, 0, 0, 0, 0, 0, 0, SMALL_2[0], SMALL_2[1], SMALL_2[2], SMALL_2[3]];
 
 /// The bytes of `w` that are 0, each marked by its high bit. A byte's low seven bits plus 0x7F
 /// set its high bit unless they are all 0, and carry into no other byte.
@@ -837,6 +875,21 @@ mod tests {
                 }
             }
             n += 1;
+        }
+    }
+
+    #[test]
+    fn small_letters_from_three_bytes() {
+        // Every character, with the bytes after it in the text and without (the end of the
+        // text, read as 0).
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            for tail in [&b""[..], b"a", "\u{e0}ab".as_bytes()] {
+                let text = [bytes, tail, &[0, 0]].concat();
+                let (lead, b1, b2) = (text[0], text[1], text[2]);
+                assert_eq!(small_bytes(lead, b1, b2), small_letter(&text).1, "{c:?} {tail:?}");
+            }
         }
     }
 
