@@ -201,12 +201,33 @@ pub(crate) fn ascii_alnum_bytes(w: u64) -> u64 {
 /// the first digit took eight instructions a byte: the heading test asks it of every line's
 /// first stretch).
 pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
-    bytes.chunks(8).any(|c| {
-        let w = first8(c);
+    any_word(bytes, |w| {
         let x = w & !HIGH_BITS;
-        // Bytes past a short chunk are read as 0, which is no digit.
+        // Bytes past the text are read as 0, which is no digit.
         at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH_BITS != 0
     })
+}
+
+/// Whether `found` holds for one of the words of eight bytes of `bytes` (the last padded with
+/// zeros): whole words are read without the test for a short one.
+#[inline(always)]
+fn any_word(bytes: &[u8], found: impl Fn(u64) -> bool) -> bool {
+    let mut rest = bytes;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        if found(u64::from_le_bytes(*word)) {
+            return true;
+        }
+        rest = tail;
+    }
+    !rest.is_empty() && found(first8(rest))
+}
+
+/// Whether `bytes` holds a bracket, "(" or ")", told eight bytes at a time as
+/// [`has_ascii_digit`] (the heading test asks it before each colon of a line).
+pub(crate) fn has_bracket(bytes: &[u8]) -> bool {
+    // "(" and ")" differ in their lowest bit only: with it set, both read ")". Bytes past the
+    // text are read as 0, which is none.
+    any_word(bytes, |w| zero_bytes((w | LOW_BITS) ^ (LOW_BITS * u64::from(b')'))) != 0)
 }
 
 /// `x` (whose bytes are below 0x80) plus `0x80 - c` in every byte: a byte's high bit is set when
@@ -741,6 +762,17 @@ mod tests {
             for len in [0, 1, 7, 8, 9, 17] {
                 let s = bytes.get(a..(a + len).min(bytes.len())).unwrap_or_default();
                 assert_eq!(has_ascii_digit(s), s.iter().any(u8::is_ascii_digit), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn brackets_told_eight_bytes_at_a_time() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for a in 0..bytes.len() {
+            for len in [0, 1, 7, 8, 9, 17] {
+                let s = bytes.get(a..(a + len).min(bytes.len())).unwrap_or_default();
+                assert_eq!(has_bracket(s), s.iter().any(|&b| b == b'(' || b == b')'), "{s:?}");
             }
         }
     }
