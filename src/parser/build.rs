@@ -61,6 +61,10 @@ pub struct Builder<'a> {
     low_pressure: bool,
     /// Whether the sentence being read added to a fact it did not make (see [`extend`]).
     extended: bool,
+    /// The texts of the sentence's place and time as last given to a fact, by their normalised
+    /// spans: the facts of a clause mostly share them, and each was sliced and trimmed again
+    /// (234.4k -> 233.7k instructions per typical parse).
+    qualifier_texts: [Option<((usize, usize), &'a str)>; 2],
 }
 
 /// Where a sentence's trailing qualifiers start, found at most once per sentence (asked at each
@@ -167,6 +171,7 @@ impl<'a> Builder<'a> {
             low_pressure: false,
             previous_wind: None,
             extended: false,
+            qualifier_texts: [None; 2],
         }
     }
 
@@ -178,6 +183,8 @@ impl<'a> Builder<'a> {
     }
 
     pub fn sentence(&mut self, norm: &Normalized, items: &[Raw], table_row_start: bool) -> usize {
+        // Spans are the new sentence's line's.
+        self.qualifier_texts = [None; 2];
         let mut s = Sentence {
             norm,
             items,
@@ -897,10 +904,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn qualifiers(&self, s: &Sentence<'_>) -> Qualifiers {
+    /// The input text of normalised span `span`, kept in `qualifier_texts[slot]`.
+    fn qualifier_text(&mut self, slot: usize, norm: &Normalized, span: (usize, usize)) -> String {
+        let Some(kept) = self.qualifier_texts.get_mut(slot) else { return String::new() };
+        let text = match *kept {
+            Some((at, text)) if at == span => text,
+            _ => {
+                let text = self.input.get(norm.start(span.0)..norm.end(span.1)).unwrap_or("").trim_blanks();
+                *kept = Some((span, text));
+                text
+            }
+        };
+        text.to_owned()
+    }
+
+    fn qualifiers(&mut self, s: &Sentence<'_>) -> Qualifiers {
         Qualifiers {
-            where_: s.where_.map(|(a, b)| slice(self.input, s.norm, a, b)),
-            when: s.when.map(|(a, b)| slice(self.input, s.norm, a, b)),
+            where_: s.where_.map(|span| self.qualifier_text(0, s.norm, span)),
+            when: s.when.map(|span| self.qualifier_text(1, s.norm, span)),
             coverage: s.coverage,
             likelihood: s.likelihood.then_some(Likelihood::Possible),
             condition: s.condition,
