@@ -139,6 +139,10 @@ impl Intensities {
     }
 
     pub fn to_vec(&self) -> Vec<Intensity> {
+        // Most rain has none (232.85k -> 232.82k instructions per typical parse).
+        if self.is_empty() {
+            return Vec::new();
+        }
         self.iter().collect()
     }
 }
