@@ -43,6 +43,14 @@ pub fn ws(i: &str) -> PResult<'_, ()> {
     Ok((i.get(n..).unwrap_or(""), ()))
 }
 
+/// Whether `i` starts with an ASCII digit, told from its first byte (asked at most numbers
+/// and words a rule passes, where a `char` pattern decoded the first character; with the
+/// byte tests of `am_pm` and `number_unit`, 231.1k -> 230.4k instructions per typical parse).
+#[inline(always)]
+pub fn starts_digit(i: &str) -> bool {
+    i.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
 /// Matches the longest phrase of `cat` after blanks.
 pub fn lex<'a>(cx: &Ctx<'_>, cat: Cat, i: &'a str) -> PResult<'a, &'static str> {
     let (i, ()) = ws(i)?;
@@ -171,7 +179,7 @@ fn mangled_degree_after(a: f64, b: f64, after: &str) -> Option<(f64, &str)> {
 fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     let (i, ()) = ws(i)?;
     // Most numbers start with their digit: the sign is looked for only before anything else.
-    let signed = if i.starts_with(|c: char| c.is_ascii_digit()) { None } else { minus(i) };
+    let signed = if starts_digit(i) { None } else { minus(i) };
     let (i, negative) = match signed {
         Some(rest) => (rest, true),
         None => (i, false),
@@ -183,9 +191,7 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
         return Ok((rest, (v, Unit::Celsius)));
     }
     // "24 giờ", "7h05", "1pm", "13:00" are times, not values.
-    if super::phrase::am_pm(i).is_ok()
-        || i.strip_prefix(':').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
-    {
+    if super::phrase::am_pm(i).is_ok() || i.strip_prefix(':').is_some_and(starts_digit) {
         return Err(nom::Err::Error(()));
     }
     // Normalised text has single spaces: at most one to pass.
@@ -193,7 +199,8 @@ fn number_unit<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, Unit)> {
     // "10 ngày tới", "3 days", "in the past 30 years", "2 tuần": a count of days, weeks or
     // years is no value.
     let counted = || COUNTED.iter().find_map(|w| after.strip_prefix(w));
-    if after.starts_with(['n', 'd', 'y', 'w', 't']) && counted().is_some_and(|r| !r.starts_with(is_word_char))
+    if matches!(after.as_bytes().first(), Some(b'n' | b'd' | b'y' | b'w' | b't'))
+        && counted().is_some_and(|r| !r.starts_with(is_word_char))
     {
         return Err(nom::Err::Error(()));
     }
@@ -221,7 +228,7 @@ pub fn minus(i: &str) -> Option<&str> {
         return None;
     }
     let rest = i.strip_prefix('-').or_else(|| i.strip_prefix("minus ")).or_else(|| i.strip_prefix("âm "))?;
-    rest.starts_with(|c: char| c.is_ascii_digit()).then_some(rest)
+    starts_digit(rest).then_some(rest)
 }
 
 /// A number English writes with a thousands comma ("1,200 mm", "12,500"): `text` is where the
@@ -314,7 +321,7 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
         let (j, ()) = ws(i)?;
         // The number itself: no hedge starts with a digit, and the vocabulary there need not
         // be looked up.
-        if j.starts_with(|c: char| c.is_ascii_digit()) {
+        if starts_digit(j) {
             break;
         }
         let vocab = cx.vocab(j);
@@ -340,7 +347,7 @@ pub fn value<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Value> {
     let vocab = cx.vocab(after);
     // "35 degrees or above"; but "37-40 degrees and above 41 degrees" names another value after
     // "and above", which opens that one, not this.
-    let number_next = |rest: &str| rest.skip_blanks().starts_with(|c: char| c.is_ascii_digit());
+    let number_next = |rest: &str| starts_digit(rest.skip_blanks());
     let mut opened = false;
     if vocab.may_start(AFTER_VALUE) {
         if let Some((_, rest)) = vocab.longest(Cat::OpenMinAfter, after)
@@ -415,7 +422,7 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
         // Both words asked of one lookup; none at the number itself, where neither word
         // starts (tested; with the one below, 232.8k -> 231.3k instructions per typical parse).
         let (j, ()) = ws(i)?;
-        if j.starts_with(|c: char| c.is_ascii_digit()) {
+        if starts_digit(j) {
             break;
         }
         let vocab = cx.vocab(j);
@@ -446,11 +453,7 @@ pub fn level_range<'a>(cx: &Ctx<'_>, i: &'a str, need_word: bool) -> PResult<'a,
         let (i, ()) = ws(i)?;
         // "cấp 7 - cấp 8": a level word before the second number (not looked for at the
         // number itself, "3- 4", where none starts).
-        let i = if i.starts_with(|c: char| c.is_ascii_digit()) {
-            i
-        } else {
-            lex(cx, Cat::LevelWord, i).map_or(i, |(r, _)| r)
-        };
+        let i = if starts_digit(i) { i } else { lex(cx, Cat::LevelWord, i).map_or(i, |(r, _)| r) };
         let (i, n) = number(i)?;
         Ok((i, (n, comma)))
     };
@@ -498,6 +501,13 @@ mod tests {
                     assert!(!phrases.split('|').any(mark), "{line}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn starts_digit_is_the_char_test() {
+        for t in ["", "0", "9x", "a1", "độ", "-5", " 5", "٣", "５", "/", ":"] {
+            assert_eq!(super::starts_digit(t), t.starts_with(|c: char| c.is_ascii_digit()), "{t:?}");
         }
     }
 
