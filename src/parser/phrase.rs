@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use nom::Parser;
-use nom::character::complete::{char, digit1, one_of};
+use nom::character::complete::{char, one_of};
 use nom::combinator::{opt, recognize};
 
 use super::lexicon::{Candidates, Cat, CatOrder, CatSet};
@@ -16,6 +16,17 @@ use crate::bulletin::{Compass, CycloneCategory, HazardKind};
 
 fn fail<T>() -> PResult<'static, T> {
     Err(nom::Err::Error(()))
+}
+
+/// One or more ASCII digits, as nom's `digit1`, counted on bytes: that one decodes each
+/// character of the clocks' and dates' numbers (229.7k -> 228.8k instructions per typical
+/// parse).
+fn digit1(i: &str) -> PResult<'_, &str> {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 {
+        return fail();
+    }
+    Ok((i.get(n..).unwrap_or_default(), i.get(..n).unwrap_or_default()))
 }
 
 // sentence = { item } ;
@@ -550,7 +561,7 @@ fn coordinate(i: &str) -> PResult<'_, f64> {
     // longitude word follow it (checked by `lat_lon`, which fails as a whole otherwise).
     if whole.fract() == 0.0
         && let Some(rest) = i.strip_prefix(", ")
-        && let Ok((after, digits)) = digit1::<_, ()>(rest)
+        && let Ok((after, digits)) = digit1(rest)
         && digits.len() <= 2
         && !after.starts_with([',', '.'])
         && let Ok(frac) = digits.parse::<u8>()
@@ -1526,6 +1537,13 @@ mod tests {
                 rises: false
             }]
         );
+    }
+
+    #[test]
+    fn digit1_is_noms() {
+        for t in ["", "a", "1", "12h", "2024/05", "٣", "５5", "9 giờ", "07:30"] {
+            assert_eq!(digit1(t).ok(), nom::character::complete::digit1::<_, ()>(t).ok(), "{t:?}");
+        }
     }
 
     #[test]
