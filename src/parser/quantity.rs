@@ -4,8 +4,6 @@
 //! one rule of `grammars/bulletin.ebnf`, with its production quoted above it.
 
 use nom::Parser;
-use nom::bytes::complete::take_while1;
-use nom::character::complete::{char, space0};
 use nom::combinator::opt;
 
 use super::lexicon::{Candidates, Cat, CatOrder, CatSet};
@@ -308,9 +306,18 @@ pub fn hours_count<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, (f64, bool)> {
 }
 
 // per_hours = "/" , number , ( "h" | "giờ" ) ;
+// Asked after every value, most of them followed by no "/": blanks and digits on bytes, where
+// nom's `space0` and `take_while1` decoded characters (228.8k -> 228.3k instructions per typical
+// parse).
 fn per_hours(i: &str) -> PResult<'_, u32> {
-    let (i, _) = (space0, char('/'), space0).parse(i)?;
-    let (i, n) = take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, ()) = ws(i)?;
+    let i = i.strip_prefix('/').ok_or(nom::Err::Error(()))?;
+    let (i, ()) = ws(i)?;
+    let digits = i.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return Err(nom::Err::Error(()));
+    }
+    let (n, i) = i.split_at_checked(digits).ok_or(nom::Err::Error(()))?;
     let (i, ()) = ws(i)?;
     let i = i.strip_prefix("giờ").or_else(|| i.strip_prefix('h')).ok_or(nom::Err::Error(()))?;
     Ok((i, n.parse().map_err(|_| nom::Err::Error(()))?))
@@ -552,6 +559,22 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(super::number(t).ok(), number_as_text(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn per_hours_is_the_nom_rule() {
+        use nom::Parser;
+        use nom::character::complete::{char, space0};
+        fn with_nom(i: &str) -> super::PResult<'_, u32> {
+            let (i, _) = (space0, char('/'), space0).parse(i)?;
+            let (i, n) = nom::bytes::complete::take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
+            let (i, ()) = super::ws(i)?;
+            let i = i.strip_prefix("giờ").or_else(|| i.strip_prefix('h')).ok_or(nom::Err::Error(()))?;
+            Ok((i, n.parse().map_err(|_| nom::Err::Error(()))?))
+        }
+        for t in ["", "/24h", " / 24 giờ", "\t/12h x", "/h", "/ 6", "24h", "/٣h", "/99999999999h", ", 5"] {
+            assert_eq!(super::per_hours(t), with_nom(t), "{t:?}");
         }
     }
 
