@@ -2474,3 +2474,50 @@ fn machine_translated_storm_words() {
     // Prices that "heat up" are no heat.
     assert_eq!(kinds_en("Hotel prices in Sa Pa heat up at weekends."), Vec::<&str>::new());
 }
+
+#[test]
+fn a_rise_for_a_place_a_new_category_and_a_difference_from_the_forecast() {
+    // "reaching level 3-4 in coastal areas": the coast's wind, from the same direction.
+    let doc =
+        parse("Northeast winds inland would blow at level 2-3, reaching level 3-4 in coastal areas.", &en());
+    let winds: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Wind(w) => Some((w.from.clone(), w.level, w.later, f.qualifiers.where_.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        winds,
+        [
+            (vec![Compass::NE], Some(Range::new(Some(2.0), Some(3.0))), None, Some("inland".to_owned())),
+            (
+                vec![Compass::NE],
+                Some(Range::new(Some(3.0), Some(4.0))),
+                None,
+                Some("in coastal areas".to_owned())
+            ),
+        ]
+    );
+    // A later rise of the same wind stays its later level.
+    let doc = parse("Northeast wind level 3, increasing to level 5 later.", &en());
+    assert_eq!(doc.facts().count(), 1);
+    // A system that has weakened by a forecast position is of its new category there.
+    let doc = parse(
+        "Bão số 6. Lúc 07 giờ ngày 17/10: 15,2N-107,3E, trên khu vực Nam Lào; suy yếu thành áp thấp nhiệt đới, cấp 6.",
+        &opts(),
+    );
+    let categories: Vec<_> = doc
+        .facts()
+        .filter_map(|f| match &f.body {
+            FactBody::Cyclone(c) => Some(c.category),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(categories, [canhbao::bulletin::CycloneCategory::TropicalDepression]);
+    // The road is hotter than forecast: a difference, no reading.
+    assert_eq!(
+        kinds("Nhiệt độ trên bề mặt đường nhựa có thể cao hơn giá trị dự báo từ 3-5 độ C."),
+        Vec::<&str>::new()
+    );
+}

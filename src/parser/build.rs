@@ -660,6 +660,23 @@ impl<'a> Builder<'a> {
                 {
                     c.category = *category;
                 }
+                // "15,2N-107,3E, trên khu vực Nam Lào; suy yếu thành áp thấp nhiệt đới", "15.2N-107.3E;
+                // weakened into a tropical depression": what the system has become by the position
+                // this sentence gave is its category there.
+                let became = s.norm.text.get(..a).is_some_and(|t| {
+                    let t = t.trim_end();
+                    t.ends_with(" thành")
+                        || t.ends_with(" into")
+                        || t.ends_with(" into a")
+                        || t.ends_with(" into an")
+                });
+                if became
+                    && let Some(i) = self.cyclone.filter(|&i| i >= s.first_fact)
+                    && let Some(Fact { body: FactBody::Cyclone(c), .. }) = self.facts.get_mut(i)
+                    && c.lat.is_some()
+                {
+                    c.category = *category;
+                }
                 if number.is_some() {
                     // Another storm's number: what follows is not about the current fact.
                     if self.cyclone_number != *number {
@@ -1039,6 +1056,21 @@ impl<'a> Builder<'a> {
             }
             Topic::Cyclone => self.cyclone_level(s, kind, range, a, b),
             Topic::Wind { fact, from, start } => {
+                // "Northeast winds inland at level 2-3, reaching level 3-4 in coastal areas": a
+                // rise to a level said of a place named right after it, where the wind already has
+                // a level, is that place's wind (as "ven biển cấp 3-4"), not the wind's later level.
+                // (Its place is the one after it, not the sentence's: set once the fact is made.)
+                let place_after = kind == LevelKind::Rise
+                    && place_closes(s, k)
+                    && fact.is_some_and(|i| {
+                        matches!(self.facts.get(i), Some(Fact { body: FactBody::Wind(w), .. }) if w.level.is_some())
+                    });
+                let kind = if place_after {
+                    s.exception = true;
+                    LevelKind::Plain
+                } else {
+                    kind
+                };
                 let target = fact.filter(|&i| {
                     !s.exception
                         && matches!(self.facts.get(i), Some(Fact { body: FactBody::Wind(w), .. }) if slot_free(w, kind))
@@ -1055,9 +1087,17 @@ impl<'a> Builder<'a> {
                         idx
                     }
                 };
+                let place = s
+                    .items
+                    .get(k + 1)
+                    .filter(|_| place_after)
+                    .map(|r| slice(self.input, s.norm, r.start, r.end));
                 if let Some(f) = self.facts.get_mut(idx) {
                     if let FactBody::Wind(w) = &mut f.body {
                         set_slot(w, kind, range);
+                    }
+                    if place.is_some() {
+                        f.qualifiers.where_ = place;
                     }
                     self.extended |= extend(self.input, s.norm, f, b);
                 }
@@ -1543,6 +1583,13 @@ fn leads_fact(items: &[Raw], k: usize) -> bool {
                 && !matches!(r.item, Item::Likelihood | Item::Condition(_) | Item::Coverage(_))
         })
         .is_some_and(|r| r.item.produces_fact())
+}
+
+/// Whether item `k` is followed by a place that ends its clause ("… level 3-4 in coastal areas."
+/// or "…, ").
+fn place_closes(s: &Sentence<'_>, k: usize) -> bool {
+    matches!(s.items.get(k + 1).map(|r| &r.item), Some(Item::Where))
+        && matches!(s.items.get(k + 2).map(|r| &r.item), None | Some(Item::Comma | Item::Semicolon))
 }
 
 fn slot_free(w: &Wind, kind: LevelKind) -> bool {

@@ -272,9 +272,10 @@ fn compared_before(cx: &Ctx<'_>, i: &str) -> bool {
     average || other_day
 }
 
-/// What a value is compared with when it is a difference: another day or year.
-const COMPARED_WITH: [&str; 7] =
-    ["hôm qua", "hôm trước", "năm ngoái", "năm trước", "ngày trước", "cùng kỳ", "đêm qua"];
+/// What a value is compared with when it is a difference: another day or year, or the
+/// forecast ("cao hơn giá trị dự báo từ 3-5 độ C": the road surface is hotter than forecast).
+const COMPARED_WITH: [&str; 8] =
+    ["hôm qua", "hôm trước", "năm ngoái", "năm trước", "ngày trước", "cùng kỳ", "đêm qua", "dự báo"];
 
 /// Words that, between "hơn" and a value, introduce a reading rather than a difference.
 const READING_WORDS: [&str; 9] = ["nhiệt", "nền", "mức", "ở", "với", "là", "đạt", "phổ", "khi"];
