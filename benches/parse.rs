@@ -5,6 +5,8 @@
 //! * `corpus_throughput/seeds_concatenated`: every seed concatenated into one input.
 //! * `corpus_1_2kb/all_files`: the files of `../shared/corpus/texts` of 1-2 KB, one parse each
 //!   per iteration (only when that directory exists; their number is printed).
+//! * `corpus_1_2kb_each/<file>`: the same bulletins one by one, each parsed over and over; the
+//!   median of their medians is printed at the end.
 //! * `corpus_texts/all_files`: every file of `../shared/corpus/texts`, one parse each per
 //!   iteration (only when that directory exists).
 //! * `large_input_5mb/seeds_repeated`: ~5 MB made by repeating the seeds.
@@ -33,6 +35,8 @@ const TYPICAL_LEN: usize = 1500;
 /// The sizes of `corpus_1_2kb`, in bytes.
 const SIZED_MIN: usize = 1000;
 const SIZED_MAX: usize = 2048;
+/// The group of the 1-2 KB corpus bulletins benchmarked one by one.
+const EACH_GROUP: &str = "corpus_1_2kb_each";
 /// Target size of `large_input_5mb`, in bytes.
 const LARGE_LEN: usize = 5 * 1024 * 1024;
 
@@ -156,6 +160,19 @@ fn bench_corpus(c: &mut Criterion) {
         group.finish();
     }
 
+    // The same bulletins one by one, each parsed over and over as `parse/typical_1_5kb` is:
+    // the median of their medians (printed at the end) is the speed of a real 1-2 KB bulletin.
+    let mut group = c.benchmark_group(EACH_GROUP);
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_millis(500));
+    for (name, text) in texts.iter().filter(|(_, text)| (SIZED_MIN..=SIZED_MAX).contains(&text.len())) {
+        group.throughput(bytes(text.len()));
+        group.bench_function(name.as_str(), |b| b.iter(|| parse(black_box(text), black_box(&opts))));
+    }
+    group.finish();
+
     let total: usize = texts.iter().map(|(_, text)| text.len()).sum();
     let mut group = c.benchmark_group("corpus_texts");
     group.throughput(bytes(total));
@@ -227,8 +244,27 @@ fn print_medians(dir: &Path, since: SystemTime) {
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     println!("\nmedians (criterion's estimates.json; the speed target is a median):");
+    let mut each = Vec::new();
     for (id, median, low, high) in found {
+        if id.starts_with(EACH_GROUP) {
+            each.push(median);
+            continue;
+        }
         println!("  {id:<40} median {} [{} {}]", human(median), human(low), human(high));
+    }
+    // One line for the bulletins benchmarked one by one: the median of their medians.
+    each.sort_by(f64::total_cmp);
+    let at = |q: usize| each.get((each.len() - 1) * q / 4).copied().unwrap_or(f64::NAN);
+    if !each.is_empty() {
+        println!(
+            "  {:<40} median of {} medians {} (quartiles {} {}, max {})",
+            format!("{EACH_GROUP}/*"),
+            each.len(),
+            human(at(2)),
+            human(at(1)),
+            human(at(3)),
+            human(at(4))
+        );
     }
 }
 
