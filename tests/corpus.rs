@@ -2521,3 +2521,24 @@ fn a_rise_for_a_place_a_new_category_and_a_difference_from_the_forecast() {
         Vec::<&str>::new()
     );
 }
+
+#[test]
+fn a_visibility_going_down_by_kilometres_is_the_visibility_reached() {
+    // "giảm 4-10km", "decreasing 2-4km": the distance reached (it was lost as a change before,
+    // and counted as understood); a temperature "giảm 3-5 độ C" stays a change.
+    for (text, lang) in [
+        ("Tầm nhìn xa trên 10km, giảm 4-10km trong mưa.", opts()),
+        ("Visibility: Over 10km, decreasing 2-4km in rain.", en()),
+    ] {
+        let km: Vec<_> = parse(text, &lang)
+            .facts()
+            .filter_map(|f| match &f.body {
+                FactBody::Visibility { km } => Some((km.min, f.qualifiers.condition)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(km.len(), 2, "{text}");
+        assert_eq!(km.get(1).map(|k| k.1), Some(Some(Condition::InRain)), "{text}");
+    }
+    assert_eq!(kinds("Nhiệt độ giảm 3-5 độ C."), Vec::<&str>::new());
+}

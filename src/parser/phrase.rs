@@ -693,7 +693,12 @@ fn change<'a>(cx: &Ctx<'_>, i: &'a str) -> PResult<'a, Item> {
             _ => fail(),
         };
     }
-    let (rest, _) = value(cx, rest)?;
+    let (rest, v) = value(cx, rest)?;
+    // "giảm 4-10km trong mưa": a visibility is not said to change by kilometres, so the distance
+    // is the visibility reached, as after "giảm xuống" (and after a trend word: `term`).
+    if v.unit == Unit::Km {
+        return fail();
+    }
     Ok((rest, Item::Change))
 }
 
@@ -865,12 +870,13 @@ fn term<'a>(cx: &Ctx<'_>, vocab: Candidates<'_>, i: &'a str) -> PResult<'a, Item
         Cat::Exception => Item::Exception,
         Cat::Trend => {
             // "will decrease by 3-5 degrees", "sẽ tăng 2-3 độ": a trend with an amount is a
-            // change, and the amount no value.
+            // change, and the amount no value. Not in kilometres: a visibility "giảm 4-10km",
+            // "decreasing 2-4km in rain" goes down to that distance (as in `change`).
             let amount = rest.skip_blanks();
             let amount = amount.strip_prefix("by ").unwrap_or(amount);
             if starts_digit(amount)
                 && let Ok((r, q)) = value(cx, amount)
-                && q.unit != Unit::None
+                && !matches!(q.unit, Unit::None | Unit::Km)
             {
                 return Ok((r, Item::Change));
             }
