@@ -21,7 +21,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::bulletin::{Document, Language};
 use lexicon::{Candidates, Cat, Lexicon};
-use normalize::{Normalized, SkipBlanks, is_upper};
+use normalize::{Normalized, SkipBlanks, first_digit, is_upper};
 
 /// The result type of every rule: the rest of the input and what was read. Rules fail with
 /// `()`; the scanner recovers by skipping a word, so no richer error is needed inside.
@@ -280,24 +280,6 @@ impl<'a> Ctx<'a> {
     pub fn original_str(&self, a: usize, b: usize) -> Option<&'a str> {
         self.input.get(self.norm.start(a)..self.norm.end(b)).map(SkipBlanks::trim_blanks)
     }
-}
-
-/// Where the first ASCII digit of `b` is. Eight bytes at a time: [`Ctx::digit_ahead`] reads
-/// on to the next digit, some forty bytes a search, and a byte loop was 2 % of a parse.
-fn first_digit(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let (chunks, tail) = b.as_chunks::<8>();
-    for (n, c) in chunks.iter().enumerate() {
-        // A digit is a byte 0x30-0x39: one below 10 once 0x30 is taken off by xor. The lowest
-        // byte below 10 sets its high bit in `x - 10` (no borrow comes from the bytes below
-        // it, which are 10 or more), and `!x` keeps it only for bytes below 0x80.
-        let x = u64::from_le_bytes(*c) ^ (0x30 * ONES);
-        let below_ten = x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES);
-        if below_ten != 0 {
-            return Some(n * 8 + (below_ten.trailing_zeros() / 8) as usize);
-        }
-    }
-    tail.iter().position(u8::is_ascii_digit).map(|n| chunks.len() * 8 + n)
 }
 
 /// The raw items the grammar reads in each sentence of `input`, a blank line after each
